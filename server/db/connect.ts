@@ -1,0 +1,44 @@
+/** Opens the database named by the environment: embedded SQLite by default, PostgreSQL via DATABASE_URL. */
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DialectName } from './dialect.js'
+import type { Database } from './schema.js'
+
+export interface Db {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** Where the SQLite file lives (undefined on PostgreSQL). */
+  file?: string
+  close(): Promise<void>
+}
+
+// int8 (count(*), sums of fen) arrives as a string by default; our values stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
+
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string }): Db {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30000,
+    })
+    // A dropped connection must not crash the process; requests fail with 503 and the pool reconnects.
+    pool.on('error', () => {})
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, dialect: 'postgres', close: () => db.destroy() }
+  }
+  const file = opts.sqliteFile ?? path.join(opts.dataDir, 'edu-ledger.sqlite')
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', file, close: () => db.destroy() }
+}

@@ -1,0 +1,53 @@
+/**
+ * The only place that knows which database is underneath. Everything dialect-specific
+ * (pragmas, locks, sequences, type parsing) lives here so repositories stay portable.
+ */
+import { type Kysely, sql } from 'kysely'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+/** Serialises appends to the audit hash chain. SQLite transactions are already serial. */
+export async function lockAuditChain(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(734201)`.execute(db)
+}
+
+/** Serialises concurrent migrators (several app processes starting at once on PostgreSQL). */
+export async function lockMigrations(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(734200)`.execute(db)
+}
+
+/** After rows were inserted with explicit ids (restore, demo), move identity sequences past them. */
+export async function resetIdentity(db: Kysely<any>, dialect: DialectName, table: string): Promise<void> {
+  if (dialect !== 'postgres') return
+  await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+    db,
+  )
+}
+
+/** Case-insensitive substring match: SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE. */
+export function likeOperator(dialect: DialectName): 'like' | 'ilike' {
+  return dialect === 'postgres' ? 'ilike' : 'like'
+}
+
+/** Lists the application's tables (for backup), in creation order of migrations is not needed: caller orders. */
+export async function listTables(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  if (dialect === 'sqlite') {
+    const r = await sql<{
+      name: string
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
+    return r.rows.map((x) => x.name)
+  }
+  const r = await sql<{
+    name: string
+  }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+    db,
+  )
+  return r.rows.map((x) => x.name)
+}
+
+/** SQLite integrity check; PostgreSQL has no equivalent cheap check, so it reports ok. */
+export async function integrityCheck(db: Kysely<any>, dialect: DialectName): Promise<string> {
+  if (dialect !== 'sqlite') return 'ok'
+  const r = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)
+  return r.rows[0]?.integrity_check ?? 'unknown'
+}

@@ -1,0 +1,49 @@
+/**
+ * The pages this web build has, by module key. The menu comes from /api/meta; a key listed there
+ * but missing here gets a "not built yet" page, so the server can announce modules first.
+ */
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+
+type Page = LazyExoticComponent<ComponentType>
+
+export const pages: Record<string, Page> = {
+  org: lazy(() => import('../features/org/OrgPage')),
+  users: lazy(() => import('../features/users/UsersPage')),
+  audit: lazy(() => import('../features/audit/AuditPage')),
+  profile: lazy(() => import('../features/auth/ProfilePage')),
+}
+
+const iconsByName: Record<string, ReactNode> = {
+  ApartmentOutlined: <ApartmentOutlined />,
+  TeamOutlined: <TeamOutlined />,
+  AuditOutlined: <AuditOutlined />,
+  UserOutlined: <UserOutlined />,
+  SettingOutlined: <SettingOutlined />,
+  FileTextOutlined: <FileTextOutlined />,
+  FormOutlined: <FormOutlined />,
+  BarChartOutlined: <BarChartOutlined />,
+  ProfileOutlined: <ProfileOutlined />,
+}
+
+const iconsByKey: Record<string, ReactNode> = {
+  org: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  profile: <UserOutlined />,
+}
+
+export function moduleIcon(key: string, icon?: string): ReactNode {
+  return (icon ? iconsByName[icon] : undefined) ?? iconsByKey[key] ?? <AppstoreOutlined />
+}
