@@ -51,3 +51,29 @@ export async function integrityCheck(db: Kysely<any>, dialect: DialectName): Pro
   const r = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)
   return r.rows[0]?.integrity_check ?? 'unknown'
 }
+
+/**
+ * Runs `fn` with foreign-key checks suspended (restore inserts tables in any order), then checks
+ * them all at once. SQLite: the pragma, then `foreign_key_check`. PostgreSQL: replica role,
+ * which needs a superuser or the table owner with that right.
+ */
+export async function withForeignKeysSuspended<T>(db: Kysely<any>, dialect: DialectName, fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
+  if (dialect === 'sqlite') {
+    await sql`pragma foreign_keys = OFF`.execute(db)
+    try {
+      const out = await db.transaction().execute(async (trx) => {
+        const r = await fn(trx)
+        const bad = await sql`pragma foreign_key_check`.execute(trx)
+        if (bad.rows.length) throw new Error(`restore broke ${bad.rows.length} foreign keys`)
+        return r
+      })
+      return out
+    } finally {
+      await sql`pragma foreign_keys = ON`.execute(db)
+    }
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx)
+    return fn(trx)
+  })
+}

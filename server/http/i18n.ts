@@ -2,11 +2,13 @@
  * Server-side messages in the user's language. Keys are stable error codes; the web has its own
  * catalogue for UI text, and shows these messages as they come.
  */
+import { spreadsheetMessages } from '../spreadsheet/messages.js'
+
 export type Locale = 'zh-CN' | 'en'
 
 type Catalogue = Record<string, { 'zh-CN': string; en: string }>
 
-const messages = {
+const platformMessages = {
   bad_request: { 'zh-CN': '请求有误', en: 'Bad request' },
   validation: { 'zh-CN': '填写的内容有误，请检查标出的字段', en: 'Some fields are not valid' },
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please log in' },
@@ -78,22 +80,11 @@ const messages = {
     en: 'A {role} user cannot have a {kind} as scope',
   },
   // spreadsheets and jobs
-  sheet_unreadable: {
-    'zh-CN': '无法读取该文件：{reason}',
-    en: 'This file cannot be read: {reason}',
-  },
-  sheet_no_header: {
-    'zh-CN': '在前 {rows} 行中没有找到表头（应包含：{columns}）',
-    en: 'No header row found in the first {rows} rows (expected: {columns})',
-  },
-  sheet_missing_column: { 'zh-CN': '缺少必需的列：{columns}', en: 'Required columns missing: {columns}' },
-  sheet_too_many_rows: { 'zh-CN': '行数超过上限 {limit}', en: 'More than {limit} rows' },
-  import_has_errors: {
-    'zh-CN': '共 {count} 处错误，未导入任何数据；请下载错误报告修改后重新导入',
-    en: '{count} errors; nothing was imported. Download the error report, fix and import again',
-  },
   job_not_found: { 'zh-CN': '任务不存在', en: 'Job not found' },
 } satisfies Catalogue
+
+// Module catalogues merge in; a module's key never shadows a platform key.
+const messages = { ...spreadsheetMessages, ...platformMessages } satisfies Catalogue
 
 export type MessageKey = keyof typeof messages
 

@@ -1,0 +1,43 @@
+/** What every use case receives: the database, who is acting, in which language, and the clock. */
+import type { Kysely, Transaction } from 'kysely'
+import type { DialectName } from './db/dialect.js'
+import type { Database } from './db/schema.js'
+import type { Locale } from './http/i18n.js'
+import type { JobQueue } from './jobs/queue.js'
+import type { Role } from './policies/roles.js'
+
+export interface Actor {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  orgUnitId: number
+  /** Materialised path of the scope root: the actor sees units whose path starts with it. */
+  scopePath: string
+}
+
+/** The command line and the demo loader act as this system actor; it is audited by name. */
+export const SYSTEM_ACTOR: Actor = {
+  id: 0,
+  username: 'system',
+  displayName: '系统',
+  role: 'admin',
+  orgUnitId: 0,
+  scopePath: '/',
+}
+
+export interface Services {
+  db: Kysely<Database>
+  dialect: DialectName
+  jobs: JobQueue
+  now: () => Date
+}
+
+export interface Ctx extends Services {
+  actor: Actor
+  locale: Locale
+}
+
+export type Tx = Transaction<Database> | Kysely<Database>
+
+export const nowIso = (ctx: { now: () => Date }) => ctx.now().toISOString()

@@ -1,0 +1,33 @@
+/** Per-request state: who is asking, in which language, and the use-case context built from it. */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Actor, Ctx, Services } from '../context.js'
+import { unauthenticated } from './errors.js'
+import type { Locale } from './i18n.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null
+    locale: Locale
+    sessionHash: string | null
+    sessionCsrf: string | null
+  }
+  interface FastifyInstance {
+    services: Services
+  }
+}
+
+/** The use-case context for a signed-in request; 401 otherwise. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw unauthenticated()
+  return { ...req.server.services, actor: req.actor, locale: req.locale }
+}
+
+/** Sends a file download with a UTF-8 file name (Chinese names survive every browser). */
+export function sendFile(reply: FastifyReply, filename: string, bytes: Buffer, contentType: string) {
+  return reply
+    .header('content-type', contentType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(bytes)
+}
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

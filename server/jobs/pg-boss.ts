@@ -1,0 +1,59 @@
+/**
+ * The shared queue on PostgreSQL: pg-boss hands each job to exactly one of the app processes,
+ * so several stateless processes behind a load balancer share imports and renders.
+ */
+import PgBoss from 'pg-boss'
+import type { Actor, Services } from '../context.js'
+import { type JobFileInput, type JobHandler, type JobQueue, createJobRow, executeJob } from './queue.js'
+
+export function createPgBossQueue(connectionString: string): JobQueue {
+  const handlers = new Map<string, JobHandler>()
+  const boss = new PgBoss({ connectionString, max: 2 })
+  boss.on('error', () => {})
+  let services: Services | undefined
+  const inFlight = new Set<Promise<void>>()
+
+  return {
+    register(kind, handler) {
+      handlers.set(kind, handler as JobHandler)
+    },
+    async enqueue(kind: string, payload: unknown, actor: Actor, files: JobFileInput[] = []) {
+      if (!services) throw new Error('job queue not started')
+      const id = await createJobRow(services, kind, payload, actor, files)
+      await boss.send('edu-ledger-jobs', { jobId: id })
+      return id
+    },
+    async start(s) {
+      services = s
+      await boss.start()
+      await boss.createQueue('edu-ledger-jobs')
+      await boss.work<{ jobId: number }>('edu-ledger-jobs', async (batch) => {
+        for (const job of batch) {
+          const p = executeJob(s, handlers, job.data.jobId)
+          inFlight.add(p)
+          try {
+            await p
+          } finally {
+            inFlight.delete(p)
+          }
+        }
+      })
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000 })
+    },
+    async idle() {
+      // pg-boss polls; wait until our queued rows are all taken and finished.
+      for (let i = 0; i < 600; i++) {
+        if (!services) return
+        const left = await services.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', 'in', ['queued', 'running'])
+          .executeTakeFirst()
+        if (!left && inFlight.size === 0) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    },
+  }
+}

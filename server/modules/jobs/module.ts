@@ -1,0 +1,26 @@
+/** Job status and result files, shared by every module that runs long work. */
+import { z } from 'zod'
+import { notFound } from '../../http/errors.js'
+import { defineModule } from '../../http/module.js'
+import { XLSX, ctxOf, sendFile } from '../../http/request.js'
+import { findFile } from '../../jobs/repository.js'
+import { loadOwnJob, presentJob } from './present.js'
+import { JobView } from './schema.js'
+
+const params = z.object({ id: z.coerce.number().int().positive() })
+
+export default defineModule({
+  key: 'jobs',
+  routes(app) {
+    app.get('/api/jobs/:id', { schema: { tags: ['jobs'], params, response: { 200: JobView } } }, (req) =>
+      presentJob(ctxOf(req), req.params.id),
+    )
+    app.get('/api/jobs/:id/error-report.xlsx', { schema: { tags: ['jobs'], params } }, async (req, reply) => {
+      const ctx = ctxOf(req)
+      await loadOwnJob(ctx, req.params.id)
+      const file = await findFile(ctx.db, req.params.id, 'error-report')
+      if (!file) throw notFound()
+      return sendFile(reply, file.filename, file.bytes, XLSX)
+    })
+  },
+})

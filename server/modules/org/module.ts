@@ -1,0 +1,10 @@
+import { defineModule } from '../../http/module.js'
+import { ORG_IMPORT_JOB, runOrgImport } from './import-org-units.js'
+import { orgRoutes } from './routes.js'
+
+export default defineModule({
+  key: 'org',
+  routes: orgRoutes,
+  jobs: (queue) => queue.register(ORG_IMPORT_JOB, runOrgImport),
+  menu: [{ key: 'org', path: '/org', titleZh: '组织机构', titleEn: 'Organisation', icon: 'ApartmentOutlined', order: 10 }],
+})

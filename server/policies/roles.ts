@@ -1,0 +1,44 @@
+/**
+ * Who may do what. One table, read by `authorize`; the route matrix test walks it.
+ * Scope (which subtree) is checked separately by `assertInScope`.
+ */
+export const ROLES = ['admin', 'leader', 'department', 'county', 'school', 'expert', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  leader: { zh: '局领导', en: 'Leader' },
+  department: { zh: '处室', en: 'Department' },
+  county: { zh: '区县教育局', en: 'County bureau' },
+  school: { zh: '学校', en: 'School' },
+  expert: { zh: '评审专家', en: 'Expert' },
+  auditor: { zh: '审计监督', en: 'Auditor' },
+}
+
+export type Permission =
+  | 'org.read'
+  | 'org.write'
+  | 'user.read'
+  | 'user.write'
+  | 'audit.read'
+  | 'job.read'
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'job.read'],
+  leader: ['org.read', 'job.read'],
+  department: ['org.read', 'job.read'],
+  // A county bureau keeps its own schools' records: it may add and edit units below its own.
+  county: ['org.read', 'org.write', 'job.read'],
+  school: ['org.read', 'job.read'],
+  // Experts see only what is assigned to them (selections module); no org browsing beyond names.
+  expert: ['job.read'],
+  auditor: ['org.read', 'user.read', 'audit.read', 'job.read'],
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission)
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value)
+}
