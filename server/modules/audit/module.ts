@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { verifyAuditChain } from '../../audit/verify.js'
 import { defineModule } from '../../http/module.js'
-import { ctxOf } from '../../http/request.js'
+import { XLSX, ctxOf, sendFile } from '../../http/request.js'
+import { exportAudit } from './export-audit.js'
 import { authorize } from '../../policies/authorize.js'
 import { listAudit } from './repository.js'
 
@@ -53,6 +54,9 @@ export default defineModule({
         })),
       }
     })
+    app.get('/api/audit/export.xlsx', { schema: { tags: ['audit'], querystring: AuditQuery } }, async (req, reply) =>
+      sendFile(reply, '审计日志.xlsx', await exportAudit(ctxOf(req), req.query), XLSX),
+    )
     app.get('/api/audit/verify', { schema: { tags: ['audit'] } }, async (req) => {
       const ctx = ctxOf(req)
       authorize(ctx.actor, 'audit.read')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineModule } from '../../http/module.js'
-import { ctxOf } from '../../http/request.js'
+import { XLSX, ctxOf, sendFile } from '../../http/request.js'
+import { exportUsers } from './export-users.js'
 import { createUser, resetPassword, searchUsers, updateUser, voidUser } from './manage-users.js'
 import { CreateUserBody, IdParams, ListUsersQuery, ResetPasswordBody, UpdateUserBody, UserView } from './schema.js'
 import { VoidBody } from '../org/schema.js'
@@ -13,6 +14,9 @@ export default defineModule({
   routes(app) {
     app.get('/api/users', { schema: { tags, querystring: ListUsersQuery, response: { 200: z.object({ items: z.array(UserView), total: z.number() }) } } }, (req) =>
       searchUsers(ctxOf(req), req.query),
+    )
+    app.get('/api/users/export.xlsx', { schema: { tags, querystring: ListUsersQuery } }, async (req, reply) =>
+      sendFile(reply, '用户.xlsx', await exportUsers(ctxOf(req), req.query), XLSX),
     )
     app.post('/api/users', { schema: { tags, body: CreateUserBody, response: { 201: UserView } } }, async (req, reply) =>
       reply.code(201).send(await createUser(ctxOf(req), req.body)),

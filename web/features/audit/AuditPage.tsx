@@ -1,9 +1,10 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons'
+import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { AutoComplete, Button, Card, DatePicker, Input, Space, Table, type TableColumnsType } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { download } from '../../app/api'
 import { useShowError } from '../../app/feedback'
 import { useDebounced } from '../../app/hooks/useDebounced'
 import type { AuditEntry, AuditVerifyResult } from '../../app/types'
@@ -64,8 +65,21 @@ export default function AuditPage() {
       width: 160,
       render: (name: string | null, e) => name ?? (e.actorId === null ? '—' : String(e.actorId)),
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 180 },
-    { title: t('audit.entity'), dataIndex: 'entity', width: 140 },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 200,
+      // Known actions read as words; the code stays visible for filtering and for new modules.
+      render: (a: string) => (
+        <span title={a}>{t(`audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a })}</span>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entity',
+      width: 140,
+      render: (e: string) => t(`audit.entities.${e}`, { defaultValue: e }),
+    },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -79,16 +93,29 @@ export default function AuditPage() {
       style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
       styles={{ body: { flex: 1, minHeight: 0, overflow: 'auto' } }}
       extra={
-        <Button
-          icon={<SafetyCertificateOutlined />}
-          loading={verify.isPending}
-          data-testid="audit-verify"
-          onClick={() =>
-            verify.mutate(undefined, { onSuccess: setVerifyResult, onError: (err) => showError(err) })
-          }
-        >
-          {t('audit.verify')}
-        </Button>
+        <Space>
+          <Button
+            icon={<ExportOutlined />}
+            data-testid="audit-export"
+            onClick={() =>
+              download('/api/audit/export.xlsx', { ...filters }, 'audit.xlsx').catch((err: unknown) =>
+                showError(err),
+              )
+            }
+          >
+            {t('org.export')}
+          </Button>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            data-testid="audit-verify"
+            onClick={() =>
+              verify.mutate(undefined, { onSuccess: setVerifyResult, onError: (err) => showError(err) })
+            }
+          >
+            {t('audit.verify')}
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
+import { ExportOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   Button,
   Card,
@@ -13,7 +13,9 @@ import {
 } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { download } from '../../app/api'
 import { VoidModal } from '../../app/components/VoidModal'
+import { useShowError } from '../../app/feedback'
 import { useDebounced } from '../../app/hooks/useDebounced'
 import { useLabels } from '../../app/meta'
 import type { Role, User } from '../../app/types'
@@ -33,6 +35,7 @@ export default function UsersPage() {
   const [resetUser, setResetUser] = useState<User | null>(null)
   const [voidUser, setVoidUser] = useState<User | null>(null)
   const voidMutation = useVoidUser()
+  const showError = useShowError()
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts at page 1
   useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [q, role, includeVoided])
@@ -89,14 +92,29 @@ export default function UsersPage() {
       style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
       styles={{ body: { flex: 1, minHeight: 0, overflow: 'auto' } }}
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="user-add"
-          onClick={() => setFormTarget({ mode: 'create' })}
-        >
-          {t('users.add')}
-        </Button>
+        <Space>
+          <Button
+            icon={<ExportOutlined />}
+            data-testid="user-export"
+            onClick={() =>
+              download(
+                '/api/users/export.xlsx',
+                { q: q || undefined, role, includeVoided },
+                'users.xlsx',
+              ).catch((err: unknown) => showError(err))
+            }
+          >
+            {t('org.export')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="user-add"
+            onClick={() => setFormTarget({ mode: 'create' })}
+          >
+            {t('users.add')}
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
