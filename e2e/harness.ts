@@ -52,7 +52,8 @@ export async function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was healthy:\n${log()}`)
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before it was healthy:\n${log()}`)
     try {
       const res = await fetch(`${url}/api/health`)
       if (res.ok) return
@@ -70,7 +71,9 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm install` (its prepare step builds the web) or `npm run build:web`')
+    throw new Error(
+      'web/dist is missing: run `npm install` (its prepare step builds the web) or `npm run build:web`',
+    )
   }
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edu-ledger-e2e-'))
@@ -120,7 +123,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`)
+    throw new Error(
+      `${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
+    )
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }
@@ -132,7 +137,8 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export class ConsoleWatch {
   readonly errors: string[] = []
-  private static readonly EXPECTED = /Failed to load resource: the server responded with a status of (401|409)\b/
+  private static readonly EXPECTED =
+    /Failed to load resource: the server responded with a status of (401|409)\b/
 
   watch(page: Page): Page {
     page.on('console', (msg) => {
@@ -170,8 +176,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = path.join(OUT_DIR, 'screenshots')
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${name}-${vp?.width ?? 0}x${vp?.height ?? 0}.png`)
-  // Let lazy chunks, fonts and antd's motion settle so the picture shows the page at rest.
-  await page.evaluate(() => document.fonts.ready)
+  // Let lazy chunks, fonts, loading spinners and antd's motion settle: the page at rest.
+  // (Strings, not functions: this project type-checks without the DOM library.)
+  await page.evaluate('document.fonts.ready')
+  await page
+    .waitForFunction("document.querySelectorAll('.ant-spin-spinning').length === 0", undefined, {
+      timeout: 10_000,
+    })
+    .catch(() => {})
   await page.waitForTimeout(400)
   await page.screenshot({ path: file })
   return file

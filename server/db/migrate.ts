@@ -41,12 +41,17 @@ export function findMigrations(): MigrationFile[] {
 /** Applies pending migrations; returns the names applied now and the full list applied. */
 export async function migrate(database: Db): Promise<{ applied: string[]; all: string[] }> {
   const db = database.db as unknown as Kysely<any>
-  await db.schema
-    .createTable('schema_migrations')
-    .ifNotExists()
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute()
+  // Under the lock too: on PostgreSQL two concurrent `create table if not exists` can both
+  // pass the check and one then fails on the catalogue's unique index.
+  await db.transaction().execute(async (trx) => {
+    await lockMigrations(trx, database.dialect)
+    await trx.schema
+      .createTable('schema_migrations')
+      .ifNotExists()
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute()
+  })
   const applied: string[] = []
   for (const m of findMigrations()) {
     await db.transaction().execute(async (trx) => {

@@ -37,6 +37,14 @@ function issueToField(v: ZodIssueLike): FieldError {
   }
 }
 
+/** The column of a unique violation (SQLite names it in the message, PostgreSQL in the detail), camelCased. */
+function uniqueColumn(e: { message?: string; detail?: unknown }): string | undefined {
+  const m =
+    /UNIQUE constraint failed: \w+\.(\w+)/.exec(e.message ?? '') ??
+    /^Key \((\w+)/.exec(typeof e.detail === 'string' ? e.detail : '')
+  return m?.[1]?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+}
+
 function classify(err: unknown): AppError {
   if (err instanceof AppError) return err
   if (err instanceof SpreadsheetError) return new AppError(400, err.code, err.params)
@@ -49,7 +57,14 @@ function classify(err: unknown): AppError {
     return new AppError(503, 'db_unavailable')
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return new AppError(507, 'storage_full')
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') return new AppError(409, 'conflict')
+  // PostgreSQL refuses a number beyond its column type (an id of 2^53 - 1 passes the schema):
+  // the client's input, not a server fault.
+  if (code === '22003' || code === '22P02') return new AppError(400, 'bad_request')
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') {
+    // Two requests that both passed the use case's "is it free?" check: still name the field.
+    const field = uniqueColumn(e)
+    return new AppError(409, 'conflict', {}, field ? [{ field, key: 'conflict' }] : [])
+  }
   if (code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return new AppError(413, 'too_large', { limit: '20 MB' })
   if (e.statusCode === 429) return new AppError(429, 'rate_limited')
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError(e.statusCode, 'bad_request')

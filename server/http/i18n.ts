@@ -62,7 +62,7 @@ const platformMessages = {
   org_code_taken: { 'zh-CN': '代码 {code} 已被“{name}”使用', en: 'Code {code} is already used by "{name}"' },
   org_parent_kind: {
     'zh-CN': '“{kind}”不能放在“{parentKind}”之下',
-    en: 'A {kind} cannot sit under a {parentKind}',
+    en: 'A {kindEn} cannot sit under a {parentKindEn}',
   },
   org_move_cycle: { 'zh-CN': '不能移动到自己的下级之下', en: 'Cannot move a unit under its own descendant' },
   org_has_children: {
@@ -77,7 +77,7 @@ const platformMessages = {
   user_self: { 'zh-CN': '不能作废自己的账号', en: 'You cannot void your own account' },
   role_scope: {
     'zh-CN': '“{role}”角色的管辖范围不能设为“{kind}”',
-    en: 'A {role} user cannot have a {kind} as scope',
+    en: 'A {roleEn} user cannot have a {kindEn} as scope',
   },
   // spreadsheets and jobs
   job_not_found: { 'zh-CN': '任务不存在', en: 'Job not found' },

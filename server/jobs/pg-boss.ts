@@ -11,6 +11,7 @@ export function createPgBossQueue(connectionString: string): JobQueue {
   const boss = new PgBoss({ connectionString, max: 2 })
   boss.on('error', () => {})
   let services: Services | undefined
+  let workerId: string | undefined
   const inFlight = new Set<Promise<void>>()
 
   return {
@@ -21,13 +22,18 @@ export function createPgBossQueue(connectionString: string): JobQueue {
       if (!services) throw new Error('job queue not started')
       const id = await createJobRow(services, kind, payload, actor, files)
       await boss.send('edu-ledger-jobs', { jobId: id })
+      // Wake this process's worker now rather than at its next poll.
+      if (workerId) boss.notifyWorker(workerId)
       return id
     },
     async start(s) {
       services = s
       await boss.start()
       await boss.createQueue('edu-ledger-jobs')
-      await boss.work<{ jobId: number }>('edu-ledger-jobs', async (batch) => {
+      // pg-boss waits a full polling interval after every fetch, even a non-empty one, so a burst
+      // of imports would crawl at one job per interval: after a job, the worker is woken to fetch
+      // the next at once, and it only waits when the queue is empty.
+      workerId = await boss.work<{ jobId: number }>('edu-ledger-jobs', { pollingIntervalSeconds: 0.5 }, async (batch) => {
         for (const job of batch) {
           const p = executeJob(s, handlers, job.data.jobId)
           inFlight.add(p)
@@ -37,6 +43,7 @@ export function createPgBossQueue(connectionString: string): JobQueue {
             inFlight.delete(p)
           }
         }
+        if (workerId) boss.notifyWorker(workerId)
       })
     },
     async stop() {

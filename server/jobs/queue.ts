@@ -5,6 +5,7 @@
  */
 import type { Actor, Services } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { SpreadsheetError } from '../spreadsheet/errors.js'
 import * as repo from './repository.js'
 
 export interface JobFileInput {
@@ -57,7 +58,7 @@ export async function executeJob(services: Services, handlers: Map<string, JobHa
     await repo.finish(services.db, jobId, 'succeeded', services.now().toISOString(), result, null)
   } catch (err) {
     const error =
-      err instanceof AppError
+      err instanceof AppError || err instanceof SpreadsheetError
         ? { code: err.code, params: err.params }
         : { code: 'internal', params: {}, detail: err instanceof Error ? err.message : String(err) }
     await repo.finish(services.db, jobId, 'failed', services.now().toISOString(), null, error)

@@ -41,7 +41,12 @@ export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput): Promis
       void_reason: null,
     })
     const unit = presentOrgUnit(row)
-    await recordAudit(trx, ctx, ctx.actor, { action: 'org.create', entity: 'org_unit', entityId: row.id, after: unit })
+    await recordAudit(trx, ctx, ctx.actor, {
+      action: 'org.create',
+      entity: 'org_unit',
+      entityId: row.id,
+      after: unit,
+    })
     return unit
   })
 }

@@ -1,13 +1,13 @@
 /** The org list as .xlsx, with the same filters as the table on screen, and the import template. */
 import type { Ctx } from '../../context.js'
+import type { Locale } from '../../http/i18n.js'
 import { authorize } from '../../policies/authorize.js'
 import { buildTemplate } from '../../spreadsheet/template.js'
 import { writeXlsx } from '../../spreadsheet/write.js'
-import type { Locale } from '../../http/i18n.js'
 import { orgImportSpec } from './import-spec.js'
 import { listPage } from './repository.js'
-import type { ListOrgUnitsQuery } from './schema.js'
 import { kindLabel } from './rules.js'
+import type { ListOrgUnitsQuery } from './schema.js'
 
 const STAGE_ZH: Record<string, string> = {
   primary: '小学',
@@ -20,9 +20,17 @@ const STAGE_ZH: Record<string, string> = {
 
 export async function exportOrgUnits(ctx: Ctx, q: ListOrgUnitsQuery): Promise<Buffer> {
   authorize(ctx.actor, 'org.read')
-  const { items } = await listPage(ctx.db, ctx.dialect, ctx.actor.scopePath, { ...q, page: 1, pageSize: 1_000_000 })
+  const { items } = await listPage(ctx.db, ctx.dialect, ctx.actor.scopePath, {
+    ...q,
+    page: 1,
+    pageSize: 1_000_000,
+  })
   const parentNames = new Map<number, string>()
-  const { items: all } = await listPage(ctx.db, ctx.dialect, ctx.actor.scopePath, { page: 1, pageSize: 1_000_000, includeVoided: true })
+  const { items: all } = await listPage(ctx.db, ctx.dialect, ctx.actor.scopePath, {
+    page: 1,
+    pageSize: 1_000_000,
+    includeVoided: true,
+  })
   for (const u of all) parentNames.set(u.id, u.code ?? u.name)
   return writeXlsx([
     {

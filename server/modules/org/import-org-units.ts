@@ -15,7 +15,7 @@ import { columnLetter } from '../../spreadsheet/cells.js'
 import { buildErrorReport } from '../../spreadsheet/error-report.js'
 import { type ImportError, type ImportRow, parseImport } from '../../spreadsheet/import.js'
 import { orgImportSpec } from './import-spec.js'
-import { insert, listSubtree, type OrgUnitRow, updateVersioned } from './repository.js'
+import { findLiveByCode, insert, listSubtree, type OrgUnitRow, updateVersioned } from './repository.js'
 import { checkUnit } from './rules.js'
 
 export const ORG_IMPORT_JOB = 'org.import'
@@ -39,7 +39,15 @@ export async function runOrgImport(run: JobRun<unknown>) {
     : await applyRows(run.services, run.actor, parsed.rows, (excelRow, field, key, params) => {
         const col = parsed.header.columnMap.get(field)
         const header = orgImportSpec.columns.find((c) => c.field === field)?.header ?? field
-        errors.push({ excelRow, field, key, params: params ?? {}, column: col === undefined ? '' : columnLetter(col), header, message: t("zh-CN", key, params ?? {}) })
+        errors.push({
+          excelRow,
+          field,
+          key,
+          params: params ?? {},
+          column: col === undefined ? '' : columnLetter(col),
+          header,
+          message: t('zh-CN', key, params ?? {}),
+        })
       })
   if (errors.length || !outcome) {
     await run.attach({
@@ -68,7 +76,12 @@ const same = (a: OrgUnitRow, r: Row, parentId: number) =>
   a.rural === (r.rural ? 1 : 0) &&
   a.tags === JSON.stringify(r.tags)
 
-async function applyRows(services: Services, actor: Actor, rows: { excelRow: number; value: Row }[], report: Report) {
+async function applyRows(
+  services: Services,
+  actor: Actor,
+  rows: { excelRow: number; value: Row }[],
+  report: Report,
+) {
   authorize(actor, 'org.write')
   let created = 0
   let updated = 0
@@ -88,7 +101,9 @@ async function applyRows(services: Services, actor: Actor, rows: { excelRow: num
       }
       let failed = false
       for (const { excelRow, value: r } of rows) {
-        const parents = byCode.get(r.parent) ? [byCode.get(r.parent) as OrgUnitRow] : (byName.get(r.parent) ?? [])
+        const parents = byCode.get(r.parent)
+          ? [byCode.get(r.parent) as OrgUnitRow]
+          : (byName.get(r.parent) ?? [])
         const parent = parents.length === 1 ? parents[0] : undefined
         if (!parent) {
           report(excelRow, 'parent', parents.length ? 'conflict' : 'not_found')
@@ -103,7 +118,8 @@ async function applyRows(services: Services, actor: Actor, rows: { excelRow: num
           continue
         }
         const problems = checkUnit({ kind: r.kind as OrgKind, code: r.code, stage: r.stage }, parent)
-        for (const p of problems) report(excelRow, p.field === 'parentId' ? 'parent' : p.field, p.key, p.params)
+        for (const p of problems)
+          report(excelRow, p.field === 'parentId' ? 'parent' : p.field, p.key, p.params)
         if (problems.length) {
           failed = true
           continue
@@ -113,6 +129,13 @@ async function applyRows(services: Services, actor: Actor, rows: { excelRow: num
           : (byName.get(r.name) ?? []).find((u) => u.parent_id === parent.id)
         if (existing && same(existing, r, parent.id)) {
           unchanged++
+          continue
+        }
+        // A code held by a live unit outside the importer's scope: a row error (the unique index
+        // would otherwise fail the whole job as an internal error), without naming that unit.
+        if (!existing && r.code && (await findLiveByCode(trx, r.code))) {
+          report(excelRow, 'code', 'conflict')
+          failed = true
           continue
         }
         const fields = {
@@ -137,7 +160,13 @@ async function applyRows(services: Services, actor: Actor, rows: { excelRow: num
           await updateVersioned(trx, existing.id, existing.version, fields)
           const after = { ...existing, ...fields, version: existing.version + 1 }
           index(after)
-          await recordAudit(trx, services, actor, { action: 'org.import.update', entity: 'org_unit', entityId: existing.id, before: existing, after })
+          await recordAudit(trx, services, actor, {
+            action: 'org.import.update',
+            entity: 'org_unit',
+            entityId: existing.id,
+            before: existing,
+            after,
+          })
           updated++
         } else {
           const row = await insert(trx, {
@@ -152,7 +181,12 @@ async function applyRows(services: Services, actor: Actor, rows: { excelRow: num
             void_reason: null,
           })
           index(row)
-          await recordAudit(trx, services, actor, { action: 'org.import.create', entity: 'org_unit', entityId: row.id, after: row })
+          await recordAudit(trx, services, actor, {
+            action: 'org.import.create',
+            entity: 'org_unit',
+            entityId: row.id,
+            after: row,
+          })
           created++
         }
       }

@@ -1,6 +1,7 @@
 /** The org-unit spreadsheet: columns, synonyms, and how a row becomes a unit. */
-import { parsers } from '../../spreadsheet/parse.js'
+
 import { defineImport } from '../../spreadsheet/import.js'
+import { parsers } from '../../spreadsheet/parse.js'
 
 const kind = parsers.enumOf({
   province: ['省', '省份'],
@@ -35,14 +36,64 @@ export const orgImportSpec = defineImport({
       description: '上级单位的代码或全称（可以是本表中前面的行）',
       descriptionEn: 'Code or full name of the parent (may be an earlier row of this file)',
     },
-    { field: 'name', header: '单位名称', headerEn: 'Name', aliases: ['名称', '学校名称'], required: true, parser: parsers.text({ maxLength: 100 }), example: '和平区示例小学' },
-    { field: 'kind', header: '类型', headerEn: 'Kind', aliases: ['单位类型'], required: true, parser: kind, example: '学校' },
-    { field: 'code', header: '代码', headerEn: 'Code', aliases: ['行政区划代码', '学校标识码', '单位代码'], parser: parsers.text({ maxLength: 20 }), example: '1210102999' },
+    {
+      field: 'name',
+      header: '单位名称',
+      headerEn: 'Name',
+      aliases: ['名称', '学校名称'],
+      required: true,
+      parser: parsers.text({ maxLength: 100 }),
+      example: '和平区示例小学',
+    },
+    {
+      field: 'kind',
+      header: '类型',
+      headerEn: 'Kind',
+      aliases: ['单位类型'],
+      required: true,
+      parser: kind,
+      example: '学校',
+    },
+    {
+      field: 'code',
+      header: '代码',
+      headerEn: 'Code',
+      aliases: ['行政区划代码', '学校标识码', '单位代码'],
+      parser: parsers.text({ maxLength: 20 }),
+      example: '1210102999',
+    },
     { field: 'shortName', header: '简称', headerEn: 'Short name', parser: parsers.text({ maxLength: 50 }) },
-    { field: 'stage', header: '学段', headerEn: 'Stage', aliases: ['办学类型'], parser: stage, example: '小学' },
-    { field: 'ownership', header: '办学性质', headerEn: 'Ownership', aliases: ['公办/民办'], parser: ownership, example: '公办' },
-    { field: 'inclusive', header: '普惠性', headerEn: 'Inclusive', aliases: ['是否普惠'], parser: parsers.boolean() },
-    { field: 'rural', header: '农村', headerEn: 'Rural', aliases: ['是否农村', '城乡'], parser: parsers.boolean(), example: '否' },
+    {
+      field: 'stage',
+      header: '学段',
+      headerEn: 'Stage',
+      aliases: ['办学类型'],
+      parser: stage,
+      example: '小学',
+    },
+    {
+      field: 'ownership',
+      header: '办学性质',
+      headerEn: 'Ownership',
+      aliases: ['公办/民办'],
+      parser: ownership,
+      example: '公办',
+    },
+    {
+      field: 'inclusive',
+      header: '普惠性',
+      headerEn: 'Inclusive',
+      aliases: ['是否普惠'],
+      parser: parsers.boolean(),
+    },
+    {
+      field: 'rural',
+      header: '农村',
+      headerEn: 'Rural',
+      aliases: ['是否农村', '城乡'],
+      parser: parsers.boolean(),
+      example: '否',
+    },
     { field: 'tags', header: '标签', headerEn: 'Tags', parser: parsers.text({ maxLength: 200 }) },
   ] as const,
   toRow: (v) => ({
@@ -55,7 +106,12 @@ export const orgImportSpec = defineImport({
     ownership: v.ownership,
     inclusive: v.inclusive ?? false,
     rural: v.rural ?? false,
-    tags: v.tags ? v.tags.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean) : [],
+    tags: v.tags
+      ? v.tags
+          .split(/[,，、;；]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
   }),
   keyOf: (r) => r.code ?? `${r.parent}/${r.name}`,
   keyField: 'code',

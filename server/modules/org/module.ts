@@ -6,5 +6,14 @@ export default defineModule({
   key: 'org',
   routes: orgRoutes,
   jobs: (queue) => queue.register(ORG_IMPORT_JOB, runOrgImport),
-  menu: [{ key: 'org', path: '/org', titleZh: '组织机构', titleEn: 'Organisation', icon: 'ApartmentOutlined', order: 10 }],
+  menu: [
+    {
+      key: 'org',
+      path: '/org',
+      titleZh: '组织机构',
+      titleEn: 'Organisation',
+      icon: 'ApartmentOutlined',
+      order: 10,
+    },
+  ],
 })

@@ -12,7 +12,10 @@ export async function getOrgTree(ctx: Ctx, includeVoided = false): Promise<{ ite
   return { items: rows.map(presentOrgUnit) }
 }
 
-export async function listOrgUnits(ctx: Ctx, q: ListOrgUnitsQuery): Promise<{ items: OrgUnit[]; total: number }> {
+export async function listOrgUnits(
+  ctx: Ctx,
+  q: ListOrgUnitsQuery,
+): Promise<{ items: OrgUnit[]; total: number }> {
   authorize(ctx.actor, 'org.read')
   const { items, total } = await listPage(ctx.db, ctx.dialect, ctx.actor.scopePath, q)
   return { items: items.map(presentOrgUnit), total }

@@ -8,7 +8,9 @@ import type { ListOrgUnitsQuery } from './schema.js'
 export type OrgUnitRow = Omit<OrgUnitTable, 'id'> & { id: number }
 
 export const findById = (db: Tx, id: number) =>
-  db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst() as Promise<OrgUnitRow | undefined>
+  db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+    OrgUnitRow | undefined
+  >
 
 export const findLiveByCode = (db: Tx, code: string) =>
   db
@@ -19,21 +21,26 @@ export const findLiveByCode = (db: Tx, code: string) =>
     .executeTakeFirst()
 
 export const findRoot = (db: Tx) =>
-  db.selectFrom('org_units').selectAll().where('parent_id', 'is', null).orderBy('id').executeTakeFirst() as Promise<
-    OrgUnitRow | undefined
-  >
+  db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst() as Promise<OrgUnitRow | undefined>
 
 /** Everything in a subtree, ordered for building a tree. */
 export function listSubtree(db: Kysely<Database>, scopePath: string, includeVoided: boolean) {
-  let q = db
-    .selectFrom('org_units')
-    .selectAll()
-    .where('path', 'like', `${scopePath}%`)
+  let q = db.selectFrom('org_units').selectAll().where('path', 'like', `${scopePath}%`)
   if (!includeVoided) q = q.where('voided_at', 'is', null)
   return q.orderBy('depth').orderBy('sort_order').orderBy('id').execute() as Promise<OrgUnitRow[]>
 }
 
-export async function listPage(db: Kysely<Database>, dialect: DialectName, scopePath: string, f: ListOrgUnitsQuery) {
+export async function listPage(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  scopePath: string,
+  f: ListOrgUnitsQuery,
+) {
   let q = db.selectFrom('org_units').where('path', 'like', `${scopePath}%`)
   if (f.parentId !== undefined) q = q.where('parent_id', '=', f.parentId)
   if (f.kind) q = q.where('kind', '=', f.kind)
@@ -61,7 +68,10 @@ export async function listPage(db: Kysely<Database>, dialect: DialectName, scope
   return { items, total: Number(total.n) }
 }
 
-export async function insert(db: Tx, row: Omit<OrgUnitRow, 'id' | 'path'> & { parentPath: string }): Promise<OrgUnitRow> {
+export async function insert(
+  db: Tx,
+  row: Omit<OrgUnitRow, 'id' | 'path'> & { parentPath: string },
+): Promise<OrgUnitRow> {
   const { parentPath, ...values } = row
   const { id } = await db
     .insertInto('org_units')
@@ -90,7 +100,13 @@ export async function updateVersioned(
 }
 
 /** Rewrites the paths of a moved subtree in one statement. */
-export async function rewriteSubtreePaths(db: Tx, oldPrefix: string, newPrefix: string, depthDelta: number, at: string) {
+export async function rewriteSubtreePaths(
+  db: Tx,
+  oldPrefix: string,
+  newPrefix: string,
+  depthDelta: number,
+  at: string,
+) {
   await db
     .updateTable('org_units')
     .set({

@@ -39,14 +39,15 @@ export function checkUnit(u: UnitFields, parent: OrgUnitRow | null): FieldError[
       errors.push({
         field: 'parentId',
         key: 'org_parent_kind',
-        params: { kind: kindLabel(u.kind), parentKind: kindLabel(parent.kind) },
+        params: { kind: kindLabel(u.kind), parentKind: kindLabel(parent.kind), kindEn: u.kind, parentKindEn: parent.kind },
       })
     }
   }
   const codeKind = codeKindFor(u.kind)
   if (u.code) {
     if (codeKind === 'region' && isRegionKind(u.kind)) {
-      const parentCode = parent && isRegionKind(parent.kind as OrgKind) ? (parent.code ?? undefined) : undefined
+      const parentCode =
+        parent && isRegionKind(parent.kind as OrgKind) ? (parent.code ?? undefined) : undefined
       const e = validateRegionCode(u.code, u.kind, parentCode)
       if (e) errors.push({ field: 'code', key: e.key, params: e.params })
     } else if (codeKind === 'school') {
@@ -62,7 +63,9 @@ export async function assertCodeFree(db: Tx, code: string | null, selfId?: numbe
   if (!code) return
   const taken = await findLiveByCode(db, code)
   if (taken && taken.id !== selfId) {
-    throw new AppError(409, 'conflict', {}, [{ field: 'code', key: 'org_code_taken', params: { code, name: taken.name } }])
+    throw new AppError(409, 'conflict', {}, [
+      { field: 'code', key: 'org_code_taken', params: { code, name: taken.name } },
+    ])
   }
 }
 

@@ -46,8 +46,14 @@ export const UpdateOrgUnitBody = CreateOrgUnitBody.omit({ parentId: true, kind: 
   .extend({ version: z.number().int().positive() })
 export type UpdateOrgUnitInput = z.infer<typeof UpdateOrgUnitBody>
 
-export const MoveOrgUnitBody = z.strictObject({ version: z.number().int().positive(), parentId: z.number().int().positive() })
-export const VoidBody = z.strictObject({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(500) })
+export const MoveOrgUnitBody = z.strictObject({
+  version: z.number().int().positive(),
+  parentId: z.number().int().positive(),
+})
+export const VoidBody = z.strictObject({
+  version: z.number().int().positive(),
+  reason: z.string().trim().min(1).max(500),
+})
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true')
 export const ListOrgUnitsQuery = z.object({

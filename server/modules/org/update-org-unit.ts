@@ -1,21 +1,19 @@
 /** Edits a unit's fields (not its place: see move-org-unit). Stale versions get 409. */
+
+import type { OrgKind } from '../../../domain/org/codes.js'
 import { recordAudit } from '../../audit/record.js'
 import { type Ctx, nowIso } from '../../context.js'
-import { notFound, staleVersion } from '../../http/errors.js'
-import { assertCanWriteUnder, authorize } from '../../policies/authorize.js'
+import { authorize } from '../../policies/authorize.js'
 import { presentOrgUnit } from './presenter.js'
-import { findById, updateVersioned } from './repository.js'
+import { findById } from './repository.js'
 import { assertCodeFree, checkUnit, throwIfAny } from './rules.js'
 import type { OrgUnit, UpdateOrgUnitInput } from './schema.js'
-import type { OrgKind } from '../../../domain/org/codes.js'
+import { loadForWrite, saveVersioned } from './write-unit.js'
 
 export async function updateOrgUnit(ctx: Ctx, id: number, input: UpdateOrgUnitInput): Promise<OrgUnit> {
   authorize(ctx.actor, 'org.write')
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findById(trx, id)
-    if (!row) throw notFound()
-    assertCanWriteUnder(ctx.actor, row.path)
-    if (row.version !== input.version) throw staleVersion(row.version)
+    const row = await loadForWrite(ctx, trx, id, input.version)
     const parent = row.parent_id ? ((await findById(trx, row.parent_id)) ?? null) : null
     const code = input.code === undefined ? row.code : input.code?.trim() || null
     const stage = input.stage === undefined ? row.stage : input.stage
@@ -33,12 +31,7 @@ export async function updateOrgUnit(ctx: Ctx, id: number, input: UpdateOrgUnitIn
       ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
       updated_at: nowIso(ctx),
     }
-    if (!(await updateVersioned(trx, id, input.version, patch))) {
-      const now = await findById(trx, id)
-      throw staleVersion(now?.version ?? input.version)
-    }
-    const after = await findById(trx, id)
-    if (!after) throw notFound()
+    const after = await saveVersioned(trx, row, patch)
     const unit = presentOrgUnit(after)
     await recordAudit(trx, ctx, ctx.actor, {
       action: 'org.update',

@@ -19,7 +19,12 @@ async function checkScope(ctx: Ctx, trx: Tx, role: Role, orgUnitId: number) {
   if (!unit || unit.voided_at) throw fieldError('orgUnitId', 'not_found')
   assertInScope(ctx.actor, unit.path)
   if (!scopeAllowed(role, unit.kind)) {
-    throw fieldError('orgUnitId', 'role_scope', { role: ROLE_LABELS[role].zh, kind: kindLabel(unit.kind) })
+    throw fieldError('orgUnitId', 'role_scope', {
+      role: ROLE_LABELS[role].zh,
+      kind: kindLabel(unit.kind),
+      roleEn: ROLE_LABELS[role].en,
+      kindEn: unit.kind,
+    })
   }
 }
 

@@ -13,7 +13,8 @@ interface SelectNode {
 
 interface Props {
   value?: Id | null
-  onChange?: (id: string | undefined) => void
+  /** Ids go to the server as numbers (its schemas refuse "12"); the tree keys are strings. */
+  onChange?: (id: number | undefined) => void
   /** Keys that may not be picked (a unit's own subtree when moving it). */
   disabledKeys?: Set<string>
   placeholder?: string
@@ -41,7 +42,7 @@ export function OrgTreeSelect({ value, onChange, disabledKeys, placeholder, ...r
     <TreeSelect<string>
       data-testid={rest['data-testid']}
       value={value === null || value === undefined ? undefined : String(value)}
-      onChange={(v) => onChange?.(v)}
+      onChange={(v) => onChange?.(v === undefined || v === null ? undefined : Number(v))}
       treeData={treeData}
       loading={isPending}
       showSearch={{ treeNodeFilterProp: 'title' }}

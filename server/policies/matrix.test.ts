@@ -1,0 +1,456 @@
+/**
+ * The route × role × scope matrix. Every route the app registers must have a row here (a new route
+ * without one fails the first test); each row says what every role gets, and the requests are made
+ * against the city demo: the county user is 和平区's, the school user a 和平区 primary school's.
+ */
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import {
+  type Client,
+  DEFAULT_PASSWORD,
+  DEMO_PASSWORD,
+  errorOf,
+  forEachDatabase,
+  type Harness,
+  multipartFile,
+  type Response,
+} from '../../tests/harness.js'
+import type { App } from '../http/module.js'
+import { readWorkbook } from '../spreadsheet/read.js'
+import type { OrgUnit } from '../modules/org/schema.js'
+import type { UserView } from '../modules/users/schema.js'
+
+const ROLES = ['admin', 'leader', 'department', 'county', 'school', 'expert', 'auditor', 'anonymous'] as const
+type Who = (typeof ROLES)[number]
+type Expected = Record<Who, number>
+
+const DEMO_USER: Record<Exclude<Who, 'admin' | 'anonymous'>, string> = {
+  leader: 'leader',
+  department: 'dept_gaojiao',
+  county: 'county_heping',
+  school: 'school_demo',
+  expert: 'expert_demo',
+  auditor: 'auditor_demo',
+}
+
+/** `ok` for the roles listed, `denied` for the other signed-in roles, 401 for anonymous. */
+function only(roles: Who[], ok: number, denied = 403, anonymous = 401): Expected {
+  const e = Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? ok : denied])) as Expected
+  e.anonymous = anonymous
+  return e
+}
+const everyone = (status: number): Expected => Object.fromEntries(ROLES.map((r) => [r, status])) as Expected
+const signedIn = (status: number) => only(ROLES.filter((r) => r !== 'anonymous'), status)
+const READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const WRITERS: Who[] = ['admin', 'county']
+
+interface Req {
+  url: string
+  payload?: unknown
+  multipart?: Buffer
+}
+
+/** Data the rows act on, made once per database. */
+interface World {
+  heping: OrgUnit
+  hepingSchool: OrgUnit
+  city: OrgUnit
+  adminJob: number
+  adminFailedJob: number
+  target: UserView
+  template: Buffer
+  fresh(): Promise<OrgUnit>
+  freshUser(): Promise<UserView>
+  version(id: number): Promise<number>
+  userVersion(id: number): Promise<number>
+}
+
+interface Row {
+  expect: Expected
+  request(w: World, who: Who): Promise<Req> | Req
+  /** Needs its own session (it ends the one it runs in). */
+  ownSession?: boolean
+}
+
+let n = 0
+const unique = () => `${Date.now() % 100000}${++n}`
+
+/** The matrix: one row per route, keyed `METHOD /url` as Fastify registers it. */
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { expect: everyone(200), request: () => ({ url: '/api/health' }) },
+  'GET /api/meta': { expect: everyone(200), request: () => ({ url: '/api/meta' }) },
+  'GET /api/openapi.json': { expect: everyone(200), request: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/docs': { expect: everyone(200), request: () => ({ url: '/api/docs' }) },
+  'GET /api/docs/': { expect: everyone(200), request: () => ({ url: '/api/docs/' }) },
+  'GET /api/docs/json': { expect: everyone(200), request: () => ({ url: '/api/docs/json' }) },
+  'GET /api/docs/yaml': { expect: everyone(200), request: () => ({ url: '/api/docs/yaml' }) },
+
+  'POST /api/auth/login': {
+    expect: everyone(401),
+    request: (_w, who) => ({ url: '/api/auth/login', payload: { username: `nobody_${who}`, password: 'wrong-password-1' } }),
+  },
+  'POST /api/auth/logout': { expect: everyone(200), ownSession: true, request: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { expect: signedIn(200), request: () => ({ url: '/api/auth/me' }) },
+  'PATCH /api/auth/me': { expect: signedIn(200), request: () => ({ url: '/api/auth/me', payload: { locale: 'zh-CN' } }) },
+  'POST /api/auth/password': {
+    // A wrong current password: every signed-in user may try (400), nobody's password changes.
+    expect: signedIn(400),
+    request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'not-the-password-1', newPassword: 'NewPassword2026' } }),
+  },
+
+  'GET /api/audit': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/audit' }) },
+  'GET /api/audit/verify': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/audit/verify' }) },
+  'GET /api/audit/export.xlsx': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/audit/export.xlsx' }) },
+
+  // The admin's jobs: nobody else's business, not even that they exist.
+  'GET /api/jobs/:id': {
+    expect: only(['admin'], 200, 404),
+    request: (w) => ({ url: `/api/jobs/${w.adminJob}` }),
+  },
+  'GET /api/jobs/:id/error-report.xlsx': {
+    expect: only(['admin'], 200, 404),
+    request: (w) => ({ url: `/api/jobs/${w.adminFailedJob}/error-report.xlsx` }),
+  },
+
+  'GET /api/org-units/tree': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units/tree' }) },
+  'GET /api/org-units': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units?pageSize=5' }) },
+  'GET /api/org-units/export.xlsx': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units/export.xlsx?kind=county' }) },
+  'GET /api/org-units/import-template.xlsx': { expect: signedIn(200), request: () => ({ url: '/api/org-units/import-template.xlsx' }) },
+  'POST /api/org-units/import': {
+    expect: only(WRITERS, 202),
+    request: (w) => ({ url: '/api/org-units/import', multipart: w.template }),
+  },
+  // A 和平区 school: the school user (another school) does not see it; experts read no org units.
+  'GET /api/org-units/:id': {
+    expect: { ...only(READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/org-units/${w.hepingSchool.id}` }),
+  },
+  'POST /api/org-units': {
+    expect: only(WRITERS, 201),
+    request: (w) => ({
+      url: '/api/org-units',
+      payload: { parentId: w.heping.id, kind: 'school', name: `矩阵测试${unique()}小学`, code: `29${unique().padStart(8, '0').slice(-8)}` },
+    }),
+  },
+  'PATCH /api/org-units/:id': {
+    expect: only(WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/org-units/${w.hepingSchool.id}`,
+      payload: { version: await w.version(w.hepingSchool.id), sortOrder: n++ },
+    }),
+  },
+  'POST /api/org-units/:id/move': {
+    expect: only(WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/org-units/${w.hepingSchool.id}/move`,
+      payload: { version: await w.version(w.hepingSchool.id), parentId: w.heping.id },
+    }),
+  },
+  'POST /api/org-units/:id/void': {
+    expect: only(WRITERS, 200),
+    request: async (w) => {
+      const u = await w.fresh()
+      return { url: `/api/org-units/${u.id}/void`, payload: { version: u.version, reason: '矩阵测试' } }
+    },
+  },
+
+  'GET /api/users': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/users' }) },
+  'GET /api/users/export.xlsx': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/users/export.xlsx' }) },
+  'POST /api/users': {
+    expect: only(['admin'], 201),
+    request: (w) => ({
+      url: '/api/users',
+      payload: { username: `m_${unique()}`, displayName: '矩阵', role: 'leader', orgUnitId: w.city.id, password: DEFAULT_PASSWORD },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    expect: only(['admin'], 200),
+    request: async (w) => ({
+      url: `/api/users/${w.target.id}`,
+      payload: { version: await w.userVersion(w.target.id), displayName: `改名${n++}` },
+    }),
+  },
+  'POST /api/users/:id/void': {
+    expect: only(['admin'], 200),
+    request: async (w) => {
+      const u = await w.freshUser()
+      return { url: `/api/users/${u.id}/void`, payload: { version: u.version, reason: '矩阵测试' } }
+    },
+  },
+  'POST /api/users/:id/reset-password': {
+    expect: only(['admin'], 200),
+    request: (w) => ({ url: `/api/users/${w.target.id}/reset-password`, payload: { password: 'ResetPass2026' } }),
+  },
+}
+
+/**
+ * Every method + URL the app answers, read from Fastify's route tree. HEAD routes that mirror a
+ * GET are left out, and so are the Swagger UI's static assets.
+ */
+export function registeredRoutes(app: App): string[] {
+  const text = app.printRoutes({ commonPrefix: false })
+  const stack: string[] = []
+  const out = new Set<string>()
+  for (const line of text.split('\n')) {
+    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line)
+    if (!m) continue
+    const depth = (m[1] ?? '').length / 4
+    const path = (stack[depth - 1] ?? '') + (m[2] ?? '')
+    stack[depth] = path
+    stack.length = depth + 1
+    const methods = (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    for (const method of methods) {
+      if (method === 'HEAD' && methods.includes('GET')) continue
+      if (path.startsWith('/api/docs/static/') || path === '/api/docs/*') continue
+      out.add(`${method} ${path}`)
+    }
+  }
+  return [...out].sort()
+}
+
+async function send(app: App, client: Client | null, method: string, req: Req): Promise<Response> {
+  const headers: Record<string, string> = { 'x-forwarded-for': client?.ip ?? '10.250.0.1' }
+  if (client) headers['x-csrf-token'] = client.csrf
+  const cookies = client ? { edu_sid: client.token } : undefined
+  if (req.multipart) {
+    const mp = multipartFile('组织机构.xlsx', req.multipart)
+    return app.inject({ method: method as 'POST', url: req.url, payload: mp.payload, headers: { ...headers, ...mp.headers }, cookies })
+  }
+  return app.inject({
+    method: method as 'GET',
+    url: req.url,
+    headers,
+    cookies,
+    ...(req.payload === undefined ? {} : { payload: req.payload as object }),
+  })
+}
+
+async function makeWorld(h: Harness): Promise<World> {
+  const admin = await h.admin()
+  const heping = await h.unitByName('和平区')
+  const schoolUser = await h.db.selectFrom('users').select('org_unit_id').where('username', '=', 'school_demo').executeTakeFirstOrThrow()
+  const other = await h.db
+    .selectFrom('org_units')
+    .select('name')
+    .where('parent_id', '=', heping.id)
+    .where('kind', '=', 'school')
+    .where('id', '!=', schoolUser.org_unit_id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
+  const template = (await admin.get('/api/org-units/import-template.xlsx')).rawPayload
+  const ok = await send(h.app, admin, 'POST', { url: '/api/org-units/import', multipart: template })
+  // A file with a bad row: the job fails and keeps an error report.
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('数据')
+  ws.addRow(['上级单位', '单位名称', '类型', '代码'])
+  ws.addRow(['和平区', '矩阵坏行小学', '学校', '123'])
+  const bad = await send(h.app, admin, 'POST', { url: '/api/org-units/import', multipart: Buffer.from(await wb.xlsx.writeBuffer()) })
+  await h.services.jobs.idle()
+  const failedWithReport = (bad.json() as { job: { id: number } }).job.id
+  const target = await h.buildUser({ role: 'leader', orgUnitId: (await h.unitByName('示例市')).id })
+  return {
+    heping,
+    hepingSchool: await h.unitByName(other.name),
+    city: await h.unitByName('示例市'),
+    adminJob: (ok.json() as { job: { id: number } }).job.id,
+    adminFailedJob: failedWithReport,
+    target,
+    template,
+    fresh: () => h.buildSchool({ countyId: heping.id }),
+    freshUser: () => h.buildUser({ role: 'leader', orgUnitId: heping.id }),
+    version: async (id) => (await h.db.selectFrom('org_units').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    userVersion: async (id) => (await h.db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+  }
+}
+
+forEachDatabase(
+  'route × role matrix',
+  (h) => {
+    const sessions = new Map<Who, Client>()
+    const clientOf = async (who: Who, fresh = false): Promise<Client | null> => {
+      if (who === 'anonymous') return null
+      const cached = sessions.get(who)
+      if (cached && !fresh) return cached
+      const c = who === 'admin' ? await h.loginAs('admin', 'Admin12345') : await h.loginAs(DEMO_USER[who], DEMO_PASSWORD)
+      if (!fresh) sessions.set(who, c)
+      return c
+    }
+    let world: World | undefined
+    const getWorld = async () => {
+      world ??= await makeWorld(h)
+      return world
+    }
+
+    it('has a row for every registered route, and no row for a route that is gone', () => {
+      const routes = registeredRoutes(h.app)
+      // The parser sees the routes OpenAPI documents (a sanity check of the parser itself).
+      expect(routes).toContain('PATCH /api/org-units/:id')
+      expect(routes).toContain('GET /api/org-units/import-template.xlsx')
+      expect(routes.length).toBeGreaterThan(25)
+      expect(routes.filter((r) => !(r in MATRIX))).toEqual([])
+      expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([])
+    })
+
+    for (const [route, row] of Object.entries(MATRIX)) {
+      it(route, async () => {
+        const [method, url] = route.split(' ') as [string, string]
+        const w = await getWorld()
+        const actual = {} as Expected
+        const bodies: Partial<Record<Who, string>> = {}
+        for (const who of ROLES) {
+          const client = await clientOf(who, row.ownSession)
+          const res = await send(h.app, client, method, await row.request(w, who))
+          actual[who] = res.statusCode
+          bodies[who] = res.body
+          if (res.statusCode >= 400) {
+            expect(errorOf(res).code, `${route} as ${who}`).toEqual(expect.any(String))
+          }
+        }
+        expect(actual, `${url}: ${JSON.stringify(bodies).slice(0, 600)}`).toEqual(row.expect)
+      })
+    }
+
+    describe('scope', () => {
+      it('a county user cannot read, edit, move into, create under or void another county’s units: 404, nothing disclosed', async () => {
+        const county = await clientOf('county')
+        if (!county) throw new Error('no client')
+        const shenhe = await h.unitByName('沈河区')
+        const shenheSchool = await h.db
+          .selectFrom('org_units')
+          .selectAll()
+          .where('parent_id', '=', shenhe.id)
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+        const mySchool = await h.buildSchool({ countyId: (await h.unitByName('和平区')).id })
+        const attempts: [string, string, unknown][] = [
+          ['GET', `/api/org-units/${shenhe.id}`, undefined],
+          ['GET', `/api/org-units/${shenheSchool.id}`, undefined],
+          ['PATCH', `/api/org-units/${shenheSchool.id}`, { version: shenheSchool.version, name: '被改名' }],
+          ['POST', `/api/org-units/${shenheSchool.id}/void`, { version: shenheSchool.version, reason: '越权' }],
+          ['POST', `/api/org-units/${shenheSchool.id}/move`, { version: shenheSchool.version, parentId: mySchool.parentId }],
+          ['POST', `/api/org-units/${mySchool.id}/move`, { version: mySchool.version, parentId: shenhe.id }],
+          ['POST', '/api/org-units', { parentId: shenhe.id, kind: 'school', name: '越权小学', code: '2101039999' }],
+        ]
+        for (const [method, url, payload] of attempts) {
+          const res = await send(h.app, county, method, { url, payload })
+          expect(res.statusCode, `${method} ${url}`).toBe(404)
+          expect(errorOf(res).code).toBe('not_found')
+          for (const secret of [shenhe.name, shenhe.code ?? '', shenheSchool.name, shenhe.path]) {
+            expect(res.body).not.toContain(secret)
+          }
+        }
+        // Nothing changed.
+        expect(await h.db.selectFrom('org_units').selectAll().where('id', '=', shenheSchool.id).executeTakeFirstOrThrow()).toEqual(shenheSchool)
+        expect((await h.db.selectFrom('org_units').select('parent_id').where('id', '=', mySchool.id).executeTakeFirstOrThrow()).parent_id).toBe(mySchool.parentId)
+        expect(await h.db.selectFrom('org_units').select('id').where('name', '=', '越权小学').execute()).toEqual([])
+      })
+
+      it('a county user edits its schools but not its own county unit, nor the city above it', async () => {
+        const county = await clientOf('county')
+        const heping = await h.unitByName('和平区')
+        const own = await send(h.app, county, 'PATCH', { url: `/api/org-units/${heping.id}`, payload: { version: heping.version, name: '和平区改名' } })
+        expect(own.statusCode).toBe(403)
+        expect(errorOf(own).code).toBe('out_of_scope')
+        const city = await h.unitByName('示例市')
+        const up = await send(h.app, county, 'PATCH', { url: `/api/org-units/${city.id}`, payload: { version: city.version, name: '改' } })
+        expect(up.statusCode).toBe(404)
+        expect((await h.unitByName('和平区')).name).toBe('和平区')
+      })
+
+      it('lists, trees, exports and searches hold only the caller’s subtree', async () => {
+        const county = await clientOf('county')
+        const heping = await h.unitByName('和平区')
+        const shenhe = await h.unitByName('沈河区')
+        const list = (await send(h.app, county, 'GET', { url: '/api/org-units?pageSize=500' })).json() as { items: OrgUnit[]; total: number }
+        expect(list.items.length).toBeGreaterThan(10)
+        expect(list.items.every((u) => u.path.startsWith(heping.path))).toBe(true)
+        const underShenhe = (await send(h.app, county, 'GET', { url: `/api/org-units?parentId=${shenhe.id}` })).json()
+        expect(underShenhe).toEqual({ items: [], total: 0 })
+        const search = (await send(h.app, county, 'GET', { url: `/api/org-units?q=${encodeURIComponent('沈河')}` })).json()
+        expect(search).toEqual({ items: [], total: 0 })
+        const voided = (await send(h.app, county, 'GET', { url: '/api/org-units/tree?includeVoided=true' })).json() as { items: OrgUnit[] }
+        expect(voided.items.every((u) => u.path.startsWith(heping.path))).toBe(true)
+
+        const school = await clientOf('school')
+        const mine = (await send(h.app, school, 'GET', { url: '/api/org-units/tree' })).json() as { items: OrgUnit[] }
+        expect(mine.items).toHaveLength(1)
+        const leader = await clientOf('leader')
+        const root = await h.root()
+        expect((await send(h.app, leader, 'GET', { url: `/api/org-units/${root.id}` })).statusCode).toBe(404)
+        const all = (await send(h.app, leader, 'GET', { url: `/api/org-units?kind=province` })).json()
+        expect(all).toEqual({ items: [], total: 0 })
+      })
+
+      it('users: only admins manage them, auditors read them, and an admin scoped to a county stays in it', async () => {
+        for (const who of ['leader', 'department', 'county', 'school', 'expert'] as const) {
+          const res = await send(h.app, await clientOf(who), 'GET', { url: '/api/users' })
+          expect(res.statusCode, who).toBe(403)
+          expect(errorOf(res).code).toBe('forbidden')
+          expect(res.body).not.toContain('admin')
+        }
+        const heping = await h.unitByName('和平区')
+        const shenhe = await h.unitByName('沈河区')
+        const countyAdmin = await h.buildUser({ role: 'admin', orgUnitId: heping.id })
+        const inShenhe = await h.buildUser({ role: 'county', orgUnitId: shenhe.id })
+        const c = await h.loginAs(countyAdmin.username, countyAdmin.password)
+        const list = (await c.get('/api/users?pageSize=500')).json() as { items: UserView[] }
+        expect(list.items.map((u) => u.username)).toContain('county_heping')
+        expect(list.items.map((u) => u.username)).not.toContain(inShenhe.username)
+        expect(list.items.map((u) => u.username)).not.toContain('admin')
+        const exported = await c.get('/api/users/export.xlsx')
+        expect(exported.statusCode).toBe(200)
+        const [sheet] = await readWorkbook(exported.rawPayload)
+        const cells = JSON.stringify(sheet?.rows ?? [])
+        expect(cells).toContain('county_heping')
+        expect(cells).not.toContain(inShenhe.username)
+        const patch = await c.patch(`/api/users/${inShenhe.id}`, { version: inShenhe.version, displayName: '越权' })
+        expect(patch.statusCode).toBe(404)
+        const reset = await c.post(`/api/users/${inShenhe.id}/reset-password`, { password: 'Hijacked2026x' })
+        expect(reset.statusCode).toBe(404)
+        const create = await c.post('/api/users', {
+          username: `x_${unique()}`,
+          displayName: '越权',
+          role: 'county',
+          orgUnitId: shenhe.id,
+          password: DEFAULT_PASSWORD,
+        })
+        expect(create.statusCode).toBe(404)
+        // Nor can it lift a user out of its scope, or promote anyone above it.
+        const mine = await h.buildUser({ role: 'county', orgUnitId: heping.id })
+        const lift = await c.patch(`/api/users/${mine.id}`, { version: mine.version, orgUnitId: shenhe.id })
+        expect(lift.statusCode).toBe(404)
+        expect((await h.loginAs(inShenhe.username, inShenhe.password)).user.displayName).not.toBe('越权')
+      })
+
+      it('a job is seen by the one who started it and by admins only', async () => {
+        const county = await clientOf('county')
+        if (!county) throw new Error('no client')
+        const w = await getWorld()
+        const started = await send(h.app, county, 'POST', { url: '/api/org-units/import', multipart: w.template })
+        expect(started.statusCode).toBe(202)
+        const id = (started.json() as { job: { id: number } }).job.id
+        await h.services.jobs.idle()
+        expect((await send(h.app, county, 'GET', { url: `/api/jobs/${id}` })).statusCode).toBe(200)
+        expect((await send(h.app, await clientOf('admin'), 'GET', { url: `/api/jobs/${id}` })).statusCode).toBe(200)
+        for (const who of ['leader', 'school', 'auditor', 'expert', 'department'] as const) {
+          const res = await send(h.app, await clientOf(who), 'GET', { url: `/api/jobs/${id}` })
+          expect(res.statusCode, who).toBe(404)
+        }
+        expect((await send(h.app, county, 'GET', { url: '/api/jobs/999999' })).statusCode).toBe(404)
+      })
+
+      it('a changed role takes effect at once: the user’s sessions end', async () => {
+        const admin = await clientOf('admin')
+        const u = await h.buildUser({ role: 'auditor', orgUnitId: (await h.unitByName('示例市')).id })
+        const c = await h.loginAs(u.username, u.password)
+        expect((await c.get('/api/audit')).statusCode).toBe(200)
+        const res = await send(h.app, admin, 'PATCH', { url: `/api/users/${u.id}`, payload: { version: u.version, role: 'leader' } })
+        expect(res.statusCode).toBe(200)
+        expect((await c.get('/api/audit')).statusCode).toBe(401)
+        const again = await h.loginAs(u.username, u.password)
+        expect((await again.get('/api/audit')).statusCode).toBe(403)
+      })
+    })
+  },
+  { demo: 'city' },
+)
