@@ -157,6 +157,9 @@ interface TreeResult {
   floorJson: number[]
   floorRows: number
   load: { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+  /** Idle after the start, before any request. */
+  rssIdle: number
+  /** Idle again after the load test. */
   rssAfter: number
 }
 
@@ -180,6 +183,8 @@ async function measureProvinceTree(b: Backend, log: (m: string) => void): Promis
   }
   if (!target || !app) throw new Error('unreachable')
   try {
+    await sleep(IDLE_WAIT_MS)
+    const rssIdle = rssBytes(app.serverPid)
     const cookie = await loginCookie(app.url)
     const get = async () => {
       const res = await fetch(`${app.url}/api/org-units/tree`, { headers: { cookie } })
@@ -223,6 +228,7 @@ async function measureProvinceTree(b: Backend, log: (m: string) => void): Promis
         errors: r.errors,
         non2xx: r.non2xx,
       },
+      rssIdle,
       rssAfter,
     }
   } finally {
@@ -256,8 +262,8 @@ function report(b: Backend, s: StartupResult, t: TreeResult): string {
       ],
       [
         'server RSS at idle < 200 MB',
-        `city ${mb(rss)}; province after load ${mb(t.rssAfter)}`,
-        verdict(Math.max(rss, t.rssAfter) < GOAL_RSS),
+        `city ${mb(rss)}; province ${mb(t.rssIdle)}`,
+        verdict(Math.max(rss, t.rssIdle) < GOAL_RSS),
       ],
     ],
   )
@@ -318,7 +324,7 @@ function report(b: Backend, s: StartupResult, t: TreeResult): string {
     '',
     `Under load (autocannon, ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s, same request): ${t.load.rps.toFixed(1)} req/s, latency p50 ${t.load.p50} ms, p99 ${t.load.p99} ms, ${t.load.errors} errors, ${t.load.non2xx} non-2xx.`,
     '',
-    `Memory (VmRSS of the \`node … serve\` process, not npm's, ${IDLE_WAIT_MS / 1000} s after it became healthy): city demo median ${mb(rss)} (min ${mb(Math.min(...s.idleRss))}, max ${mb(Math.max(...s.idleRss))}); province demo, ${IDLE_WAIT_MS / 1000} s after the load test: ${mb(t.rssAfter)}.`,
+    `Memory (VmRSS of the \`node … serve\` process, not npm's, ${IDLE_WAIT_MS / 1000} s after it became healthy): city demo median ${mb(rss)} (min ${mb(Math.min(...s.idleRss))}, max ${mb(Math.max(...s.idleRss))}); province demo ${mb(t.rssIdle)} ${IDLE_WAIT_MS / 1000} s after its first start, and ${mb(t.rssAfter)} ${IDLE_WAIT_MS / 1000} s after the load test (V8 keeps the heap it grew for 3.7 MB responses; not an idle-after-start figure).`,
   ].join('\n')
 }
 

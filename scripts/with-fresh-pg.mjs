@@ -12,6 +12,8 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 const args = process.argv.slice(2)
@@ -45,7 +47,9 @@ const name = `edu_fresh_${randomBytes(5).toString('hex')}`
 try {
   await admin(`create database ${name}`)
 } catch (e) {
-  console.error(`with-fresh-pg: cannot create a database on ${serverUrl().replace(/:[^:@/]*@/, ':***@')}: ${e.message}`)
+  console.error(
+    `with-fresh-pg: cannot create a database on ${serverUrl().replace(/:[^:@/]*@/, ':***@')}: ${e.message}`,
+  )
   process.exit(2)
 }
 const url = new URL(serverUrl())
@@ -60,10 +64,15 @@ async function drop() {
   )
 }
 
-// npm scripts put node_modules/.bin on PATH; a shell runs the command so that works here too.
+// As in npm scripts, the project's node_modules/.bin is on PATH, so `vitest run` works directly.
+const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin')
 const child = spawn(args[0], args.slice(1), {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: url.toString() },
+  env: {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+  },
   shell: process.platform === 'win32',
 })
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -11,7 +11,12 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './auth/sessions.js'
 import type { Services } from './context.js'
 import { errorHandler } from './http/error-handler.js'
@@ -60,7 +65,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('services', opts.services)
-  app.decorate('menu', opts.modules.flatMap((m) => m.menu ?? []).sort((a, b) => a.order - b.order))
+  app.decorate(
+    'menu',
+    opts.modules.flatMap((m) => m.menu ?? []).sort((a, b) => a.order - b.order),
+  )
   app.decorateRequest('actor', null)
   app.decorateRequest('locale', 'zh-CN')
   app.decorateRequest('sessionHash', null)
@@ -70,14 +78,20 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(cookie)
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } })
   await app.register(swagger, {
-    openapi: { info: { title: 'edu-ledger API', version: VERSION, description: '教育工作台账与汇报平台 API' } },
+    openapi: {
+      info: { title: 'edu-ledger API', version: VERSION, description: '教育工作台账与汇报平台 API' },
+    },
     transform: jsonSchemaTransform,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
 
   app.addHook('onRequest', async (req) => {
-    req.locale = pickLocale(req.headers['x-lang'] as string | undefined, req.cookies.lang, req.headers['accept-language'])
+    req.locale = pickLocale(
+      req.headers['x-lang'] as string | undefined,
+      req.cookies.lang,
+      req.headers['accept-language'],
+    )
     if (!req.url.startsWith('/api/')) return
     const s = await resolveSession(opts.services.db, req.cookies[SESSION_COOKIE], opts.services.now())
     if (s) {

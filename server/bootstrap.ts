@@ -2,11 +2,12 @@
  * First start: load the demo (unless turned off) and create the first admin. There is no fixed
  * default password: it comes from EDU_LEDGER_ADMIN_PASSWORD or is generated and printed once.
  */
-import type { Env } from './env.js'
-import { generatePassword, hashPassword } from './auth/passwords.js'
+
 import { recordAudit } from './audit/record.js'
-import { SYSTEM_ACTOR, type Services } from './context.js'
+import { generatePassword, hashPassword } from './auth/passwords.js'
+import { type Services, SYSTEM_ACTOR } from './context.js'
 import { loadDemo } from './demo/load.js'
+import type { Env } from './env.js'
 import { findRoot, insert } from './modules/org/repository.js'
 import { countUsers } from './modules/users/repository.js'
 
@@ -16,7 +17,10 @@ export interface BootstrapResult {
   adminCreated: boolean
 }
 
-export async function bootstrap(s: Services, env: Pick<Env, 'EDU_LEDGER_DEMO' | 'EDU_LEDGER_DEMO_SEED' | 'EDU_LEDGER_ADMIN_PASSWORD'>): Promise<BootstrapResult> {
+export async function bootstrap(
+  s: Services,
+  env: Pick<Env, 'EDU_LEDGER_DEMO' | 'EDU_LEDGER_DEMO_SEED' | 'EDU_LEDGER_ADMIN_PASSWORD'>,
+): Promise<BootstrapResult> {
   if ((await countUsers(s.db)) > 0) return { demoLoaded: false, adminCreated: false }
   let demoLoaded = false
   if (!(await findRoot(s.db)) && env.EDU_LEDGER_DEMO !== 'none') {
@@ -30,20 +34,54 @@ export async function bootstrap(s: Services, env: Pick<Env, 'EDU_LEDGER_DEMO' | 
     const root =
       (await findRoot(trx)) ??
       (await insert(trx, {
-        parent_id: null, parentPath: '/', depth: 0, kind: 'province', name: '本级教育行政部门', short_name: '本级', code: null,
-        stage: null, ownership: null, inclusive: 0, rural: 0, tags: '[]', sort_order: 0, version: 1,
-        created_at: at, updated_at: at, voided_at: null, void_reason: null,
+        parent_id: null,
+        parentPath: '/',
+        depth: 0,
+        kind: 'province',
+        name: '本级教育行政部门',
+        short_name: '本级',
+        code: null,
+        stage: null,
+        ownership: null,
+        inclusive: 0,
+        rural: 0,
+        tags: '[]',
+        sort_order: 0,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        voided_at: null,
+        void_reason: null,
       }))
     const { id } = await trx
       .insertInto('users')
       .values({
-        username: 'admin', display_name: '系统管理员', password_hash: hash, role: 'admin', org_unit_id: root.id,
-        locale: 'zh-CN', phone: null, must_change_password: env.EDU_LEDGER_ADMIN_PASSWORD ? 0 : 1, version: 1,
-        created_at: at, updated_at: at, voided_at: null, void_reason: null,
+        username: 'admin',
+        display_name: '系统管理员',
+        password_hash: hash,
+        role: 'admin',
+        org_unit_id: root.id,
+        locale: 'zh-CN',
+        phone: null,
+        must_change_password: env.EDU_LEDGER_ADMIN_PASSWORD ? 0 : 1,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        voided_at: null,
+        void_reason: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordAudit(trx, s, SYSTEM_ACTOR, { action: 'user.create', entity: 'user', entityId: id, after: { username: 'admin', role: 'admin' } })
+    await recordAudit(trx, s, SYSTEM_ACTOR, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: { username: 'admin', role: 'admin' },
+    })
   })
-  return { demoLoaded, adminCreated: true, ...(env.EDU_LEDGER_ADMIN_PASSWORD ? {} : { adminPassword: password }) }
+  return {
+    demoLoaded,
+    adminCreated: true,
+    ...(env.EDU_LEDGER_ADMIN_PASSWORD ? {} : { adminPassword: password }),
+  }
 }

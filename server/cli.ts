@@ -10,10 +10,10 @@ import { backup, restore } from './db/backup.js'
 import { loadDemo } from './demo/load.js'
 import { readEnv } from './env.js'
 import { AppError, renderError } from './http/errors.js'
+import { serve } from './main.js'
 import { createUser } from './modules/users/manage-users.js'
 import { isRole } from './policies/roles.js'
 import { openRuntime } from './runtime.js'
-import { serve } from './main.js'
 import { VERSION } from './version.js'
 
 async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
@@ -26,9 +26,14 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) 
   }
 }
 
-const program = new Command('edu-ledger').description('教育工作台账与汇报平台 / education ledgers and reports').version(VERSION)
+const program = new Command('edu-ledger')
+  .description('教育工作台账与汇报平台 / education ledgers and reports')
+  .version(VERSION)
 
-program.command('serve').description('start the web server (migrates and loads the demo on first start)').action(serve)
+program
+  .command('serve')
+  .description('start the web server (migrates and loads the demo on first start)')
+  .action(serve)
 
 program
   .command('migrate')
@@ -60,7 +65,13 @@ user
       if (!isRole(o.role)) throw new Error(`unknown role ${o.role}`)
       const u = await createUser(
         { ...rt.services, actor: SYSTEM_ACTOR, locale: 'zh-CN' },
-        { username, displayName: o.name ?? username, role: o.role, orgUnitId: Number(o.org), password: o.password },
+        {
+          username,
+          displayName: o.name ?? username,
+          role: o.role,
+          orgUnitId: Number(o.org),
+          password: o.password,
+        },
       )
       console.log(`user ${u.username} (${u.role}) created, id ${u.id}`)
     }),
@@ -103,7 +114,8 @@ audit
   )
 
 program.parseAsync().catch((e: unknown) => {
-  if (e instanceof AppError) console.error(renderError(e, 'zh-CN').error.message, JSON.stringify(renderError(e, 'en').error))
+  if (e instanceof AppError)
+    console.error(renderError(e, 'zh-CN').error.message, JSON.stringify(renderError(e, 'en').error))
   else console.error(e instanceof Error ? e.message : e)
   process.exit(1)
 })

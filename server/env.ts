@@ -5,7 +5,11 @@ import { z } from 'zod'
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   EDU_LEDGER_DATA_DIR: z.string().default('./data'),
   EDU_LEDGER_ADMIN_PASSWORD: z.string().min(10).optional(),
   EDU_LEDGER_DEMO: z.enum(['city', 'province', 'none']).default('city'),

@@ -15,7 +15,9 @@ export async function serve(): Promise<void> {
     logger: {
       level: env.EDU_LEDGER_LOG_LEVEL,
       // Method and path only: query strings can carry a petitioner's name being searched for.
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      },
     },
   })
   const shutdown = async () => {
@@ -32,8 +34,15 @@ export async function serve(): Promise<void> {
     `edu-ledger 已启动 / started: http://localhost:${env.PORT}`,
     `数据库 / database: ${where}`,
   ]
-  if (boot.demoLoaded) lines.push('已载入示例数据（示例市）/ demo data loaded; demo users (password Demo@2026): leader, dept_gaojiao, county_heping, school_demo, expert_demo, auditor_demo')
-  if (boot.adminPassword) lines.push(`首个管理员 / first admin: admin  密码 / password: ${boot.adminPassword}   (仅显示一次 / shown once; change it after login)`)
-  else if (boot.adminCreated) lines.push('首个管理员 / first admin: admin, password from EDU_LEDGER_ADMIN_PASSWORD')
+  if (boot.demoLoaded)
+    lines.push(
+      '已载入示例数据（示例市）/ demo data loaded; demo users (password Demo@2026): leader, dept_gaojiao, county_heping, school_demo, expert_demo, auditor_demo',
+    )
+  if (boot.adminPassword)
+    lines.push(
+      `首个管理员 / first admin: admin  密码 / password: ${boot.adminPassword}   (仅显示一次 / shown once; change it after login)`,
+    )
+  else if (boot.adminCreated)
+    lines.push('首个管理员 / first admin: admin, password from EDU_LEDGER_ADMIN_PASSWORD')
   console.log(lines.join('\n'))
 }

@@ -1,11 +1,12 @@
 /** Opens the database, migrates, and starts the job queue: what both the server and the CLI need. */
-import type { Env } from './env.js'
-import { openDatabase, type Db } from './db/connect.js'
-import { migrate } from './db/migrate.js'
+
 import type { Services } from './context.js'
+import { type Db, openDatabase } from './db/connect.js'
+import { migrate } from './db/migrate.js'
+import type { Env } from './env.js'
+import type { ModuleDefinition } from './http/module.js'
 import { createInProcessQueue } from './jobs/in-process.js'
 import { createPgBossQueue } from './jobs/pg-boss.js'
-import type { ModuleDefinition } from './http/module.js'
 
 export interface Runtime {
   database: Db
@@ -19,11 +20,23 @@ export async function openRuntime(
   modules: ModuleDefinition[],
   opts: { now?: () => Date; sqliteFile?: string; startJobs?: boolean } = {},
 ): Promise<Runtime> {
-  const database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EDU_LEDGER_DATA_DIR, sqliteFile: opts.sqliteFile })
+  const database = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.EDU_LEDGER_DATA_DIR,
+    sqliteFile: opts.sqliteFile,
+  })
   const { all } = await migrate(database)
-  const jobs = database.dialect === 'postgres' && env.DATABASE_URL ? createPgBossQueue(env.DATABASE_URL) : createInProcessQueue()
+  const jobs =
+    database.dialect === 'postgres' && env.DATABASE_URL
+      ? createPgBossQueue(env.DATABASE_URL)
+      : createInProcessQueue()
   for (const m of modules) m.jobs?.(jobs)
-  const services: Services = { db: database.db, dialect: database.dialect, jobs, now: opts.now ?? (() => new Date()) }
+  const services: Services = {
+    db: database.db,
+    dialect: database.dialect,
+    jobs,
+    now: opts.now ?? (() => new Date()),
+  }
   if (opts.startJobs !== false) await jobs.start(services)
   return {
     database,

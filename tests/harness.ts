@@ -25,7 +25,7 @@ import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe } from 'vitest'
 import { buildApp, loadModules } from '../server/app.js'
 import { bootstrap } from '../server/bootstrap.js'
-import { type Ctx, SYSTEM_ACTOR, type Services } from '../server/context.js'
+import { type Ctx, type Services, SYSTEM_ACTOR } from '../server/context.js'
 import type { DialectName } from '../server/db/dialect.js'
 import type { Database } from '../server/db/schema.js'
 import type { App, ModuleDefinition } from '../server/http/module.js'
@@ -204,8 +204,14 @@ export function clientFor(
     const cookies = session ? { edu_sid: session.token, ...(opts.cookies ?? {}) } : opts.cookies
     return app.inject({ ...opts, headers, ...(cookies ? { cookies } : {}) })
   }
-  const withBody = (method: 'POST' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
-    request({ method, url, ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }), headers })
+  const withBody =
+    (method: 'POST' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
+      request({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+        headers,
+      })
   return {
     username: session?.username ?? '',
     user: session?.user as UserView,
@@ -257,8 +263,15 @@ export interface Factories {
   root(): Promise<OrgUnit>
   buildCity(o?: { parentId?: number; name?: string; code?: string | null }): Promise<OrgUnit>
   buildCounty(o?: { parentId?: number; name?: string; code?: string | null }): Promise<OrgUnit>
-  buildSchool(o?: { countyId?: number; name?: string; code?: string | null } & Partial<CreateOrgUnitInput>): Promise<OrgUnit>
-  buildUser(o: { role: Role; orgUnitId?: number; username?: string; password?: string }): Promise<UserView & { password: string }>
+  buildSchool(
+    o?: { countyId?: number; name?: string; code?: string | null } & Partial<CreateOrgUnitInput>,
+  ): Promise<OrgUnit>
+  buildUser(o: {
+    role: Role
+    orgUnitId?: number
+    username?: string
+    password?: string
+  }): Promise<UserView & { password: string }>
 }
 
 /** Factories over a runtime's services: each makes its parents when they are not given. */
@@ -476,7 +489,12 @@ export function forEachDatabase(name: string, fn: (h: Harness) => void, options:
 
 /** The error body every failure answers with. */
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; message: string }[]; currentVersion?: number }
+  error: {
+    code: string
+    message: string
+    fields?: { field: string; message: string }[]
+    currentVersion?: number
+  }
 }
 export const errorOf = (res: Response): ErrorBody['error'] => (res.json() as ErrorBody).error
 

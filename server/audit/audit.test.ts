@@ -37,11 +37,19 @@ forEachDatabase('audit chain', (h) => {
   it('verifies after several changes made through the API', async () => {
     const admin = await h.admin()
     const county = await h.buildCounty()
-    const created = await admin.post('/api/org-units', { parentId: county.id, kind: 'school', name: '审计小学' })
+    const created = await admin.post('/api/org-units', {
+      parentId: county.id,
+      kind: 'school',
+      name: '审计小学',
+    })
     expect(created.statusCode).toBe(201)
     const id = created.json().id as number
-    expect((await admin.patch(`/api/org-units/${id}`, { version: 1, name: '审计小学二' })).statusCode).toBe(200)
-    expect((await admin.post(`/api/org-units/${id}/void`, { version: 2, reason: '测试' })).statusCode).toBe(200)
+    expect((await admin.patch(`/api/org-units/${id}`, { version: 1, name: '审计小学二' })).statusCode).toBe(
+      200,
+    )
+    expect((await admin.post(`/api/org-units/${id}/void`, { version: 2, reason: '测试' })).statusCode).toBe(
+      200,
+    )
     const res = await admin.get('/api/audit/verify')
     expect(res.statusCode).toBe(200)
     const rows = await h.db.selectFrom('audit_log').select('id').execute()
@@ -65,7 +73,9 @@ forEachDatabase('audit chain', (h) => {
     const admin = await h.admin()
     const county = await h.buildCounty()
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => admin.post('/api/org-units', { parentId: county.id, kind: 'school', name: `并发审计${i}小学` })),
+      Array.from({ length: 12 }, (_, i) =>
+        admin.post('/api/org-units', { parentId: county.id, kind: 'school', name: `并发审计${i}小学` }),
+      ),
     )
     expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(201))
     const v = await verifyAuditChain(h.db)
@@ -77,7 +87,11 @@ forEachDatabase('audit chain', (h) => {
     const s = await chain(h)
     expect((await verifyAuditChain(s.db)).ok).toBe(true)
     const victim = 3
-    const before = await s.db.selectFrom('audit_log').selectAll().where('id', '=', victim).executeTakeFirstOrThrow()
+    const before = await s.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '=', victim)
+      .executeTakeFirstOrThrow()
     await sql`update audit_log set after_json = ${'{"name":"篡改"}'} where id = ${victim}`.execute(s.db)
     const r = await verifyAuditChain(s.db)
     expect(r.ok).toBe(false)
@@ -94,7 +108,9 @@ forEachDatabase('audit chain', (h) => {
     const { auditHash } = await import('./hash.js')
     const row = await s.db.selectFrom('audit_log').selectAll().where('id', '=', 2).executeTakeFirstOrThrow()
     const forged = { ...row, after_json: '{"forged":true}' }
-    await sql`update audit_log set after_json = ${forged.after_json}, hash = ${auditHash(row.prev_hash, forged)} where id = 2`.execute(s.db)
+    await sql`update audit_log set after_json = ${forged.after_json}, hash = ${auditHash(row.prev_hash, forged)} where id = 2`.execute(
+      s.db,
+    )
     const r = await verifyAuditChain(s.db)
     expect(r.ok).toBe(false)
     expect(r.problems).toContainEqual({ id: 3, reason: 'link_broken' })
@@ -124,7 +140,11 @@ forEachDatabase('audit chain', (h) => {
   it('the API reports a broken chain to admins and auditors', async () => {
     const admin = await h.admin()
     const last = await lastId(h.services)
-    const row = await h.db.selectFrom('audit_log').selectAll().where('id', '=', last).executeTakeFirstOrThrow()
+    const row = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '=', last)
+      .executeTakeFirstOrThrow()
     await sql`update audit_log set before_json = ${'{"x":1}'} where id = ${last}`.execute(h.db)
     try {
       const res = await admin.get('/api/audit/verify')
@@ -139,11 +159,20 @@ forEachDatabase('audit chain', (h) => {
 describe('edu-ledger audit verify (CLI)', () => {
   const run = (dataDir: string) =>
     new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'audit', 'verify'], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: '', EDU_LEDGER_DATA_DIR: dataDir, EDU_LEDGER_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'server', 'cli.ts'), 'audit', 'verify'],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            DATABASE_URL: '',
+            EDU_LEDGER_DATA_DIR: dataDir,
+            EDU_LEDGER_LOG_LEVEL: 'silent',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
       let out = ''
       child.stdout.on('data', (d) => {
         out += String(d)
@@ -169,7 +198,9 @@ describe('edu-ledger audit verify (CLI)', () => {
       expect(ok.code).toBe(0)
 
       const again = await openTestRuntime(fresh, new TestClock(), { startJobs: false })
-      await sql`update audit_log set after_json = ${'{"tampered":true}'} where id = 2`.execute(again.services.db)
+      await sql`update audit_log set after_json = ${'{"tampered":true}'} where id = 2`.execute(
+        again.services.db,
+      )
       await again.close()
       const broken = await run(fresh.dir)
       expect(broken.out).toContain('row 2: hash_mismatch')

@@ -5,7 +5,7 @@
  */
 import type { Actor, Services, Tx } from '../context.js'
 import { lockAuditChain } from '../db/dialect.js'
-import { GENESIS_HASH, auditHash } from './hash.js'
+import { auditHash, GENESIS_HASH } from './hash.js'
 
 export interface AuditEntry {
   action: string
@@ -52,7 +52,11 @@ export async function recordAudit(
     .values({ ...row, prev_hash: prevHash, hash })
     .execute()
   if (head) {
-    await trx.updateTable('audit_head').set({ last_id: row.id, last_hash: hash }).where('id', '=', 1).execute()
+    await trx
+      .updateTable('audit_head')
+      .set({ last_id: row.id, last_hash: hash })
+      .where('id', '=', 1)
+      .execute()
   } else {
     await trx.insertInto('audit_head').values({ id: 1, last_id: row.id, last_hash: hash }).execute()
   }

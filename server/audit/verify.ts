@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import { GENESIS_HASH, auditHash } from './hash.js'
+import { auditHash, GENESIS_HASH } from './hash.js'
 
 export interface VerifyResult {
   ok: boolean
@@ -28,7 +28,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<VerifyResu
       .execute()
     for (const r of rows) {
       if (r.id !== expectedId) {
-        for (let m = expectedId; m < r.id && problems.length < 100; m++) problems.push({ id: m, reason: 'missing_row' })
+        for (let m = expectedId; m < r.id && problems.length < 100; m++)
+          problems.push({ id: m, reason: 'missing_row' })
       }
       if (r.prev_hash !== prev) problems.push({ id: r.id, reason: 'link_broken' })
       if (auditHash(r.prev_hash, r) !== r.hash) problems.push({ id: r.id, reason: 'hash_mismatch' })

@@ -10,8 +10,20 @@ import {
 } from '../../tests/harness.js'
 import { hashToken } from './sessions.js'
 
-const login = (h: { app: { inject: (o: object) => Promise<Response> } }, username: string, password: string, ip = nextIp(), extra: object = {}) =>
-  h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'x-forwarded-for': ip }, ...extra })
+const login = (
+  h: { app: { inject: (o: object) => Promise<Response> } },
+  username: string,
+  password: string,
+  ip = nextIp(),
+  extra: object = {},
+) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    headers: { 'x-forwarded-for': ip },
+    ...extra,
+  })
 
 forEachDatabase('auth', (h) => {
   /** Every body the API sent in this file: none may carry a password hash. */
@@ -25,13 +37,20 @@ forEachDatabase('auth', (h) => {
     const u = await h.buildUser({ role: 'leader' })
     const ok = keep(await login(h, u.username, u.password))
     expect(ok.statusCode).toBe(200)
-    expect(ok.json()).toMatchObject({ user: { username: u.username, role: 'leader' }, csrfToken: expect.any(String) })
+    expect(ok.json()).toMatchObject({
+      user: { username: u.username, role: 'leader' },
+      csrfToken: expect.any(String),
+    })
 
     const bad = keep(await login(h, u.username, 'wrong-password-1'))
     expect(bad.statusCode).toBe(401)
     expect(errorOf(bad)).toEqual({ code: 'login_failed', message: '用户名或密码错误' })
 
-    const nobody = keep(await login(h, 'no_such_user', 'whatever123', nextIp(), { headers: { 'x-lang': 'en', 'x-forwarded-for': nextIp() } }))
+    const nobody = keep(
+      await login(h, 'no_such_user', 'whatever123', nextIp(), {
+        headers: { 'x-lang': 'en', 'x-forwarded-for': nextIp() },
+      }),
+    )
     expect(nobody.statusCode).toBe(401)
     expect(errorOf(nobody)).toEqual({ code: 'login_failed', message: 'Wrong username or password' })
 
@@ -68,7 +87,11 @@ forEachDatabase('auth', (h) => {
     expect(out.statusCode).toBe(200)
     expect(out.cookies.find((x) => x.name === 'edu_sid')?.value).toBe('')
     expect(keep(await c.get('/api/auth/me')).statusCode).toBe(401)
-    const left = await h.db.selectFrom('sessions').select('id_hash').where('id_hash', '=', hashToken(c.token)).execute()
+    const left = await h.db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('id_hash', '=', hashToken(c.token))
+      .execute()
     expect(left).toEqual([])
   })
 
@@ -91,7 +114,12 @@ forEachDatabase('auth', (h) => {
     const issued = cookieFrom(res, 'edu_sid')
     expect(issued).toBeTruthy()
     expect(issued).not.toBe(planted)
-    const withPlanted = clientFor(h.app, { token: planted, csrf: res.json().csrfToken, username: u.username, user: res.json().user })
+    const withPlanted = clientFor(h.app, {
+      token: planted,
+      csrf: res.json().csrfToken,
+      username: u.username,
+      user: res.json().user,
+    })
     expect((await withPlanted.get('/api/auth/me')).statusCode).toBe(401)
 
     const again = keep(await login(h, u.username, u.password))
@@ -120,15 +148,27 @@ forEachDatabase('auth', (h) => {
     // Another session's token does not fit this session.
     const other = await h.loginAs(u.username, u.password)
     expect((await patch({ 'x-csrf-token': other.csrf })).statusCode).toBe(403)
-    let row = await h.db.selectFrom('users').select('display_name').where('id', '=', u.id).executeTakeFirstOrThrow()
+    let row = await h.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow()
     expect(row.display_name).not.toBe('新名字')
 
     const right = keep(await patch({ 'x-csrf-token': c.csrf }))
     expect(right.statusCode).toBe(200)
-    row = await h.db.selectFrom('users').select('display_name').where('id', '=', u.id).executeTakeFirstOrThrow()
+    row = await h.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow()
     expect(row.display_name).toBe('新名字')
     // Logout is a mutation too.
-    const logout = await h.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { edu_sid: c.token } })
+    const logout = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { edu_sid: c.token },
+    })
     expect(logout.statusCode).toBe(403)
     expect((await c.get('/api/auth/me')).statusCode).toBe(200)
   })
@@ -148,7 +188,9 @@ forEachDatabase('auth', (h) => {
     expect((await login(h, u.username, u.password, nextIp())).statusCode).toBe(429)
     // Different letter case is the same account.
     expect((await login(h, u.username.toUpperCase(), u.password)).statusCode).toBe(429)
-    expect(await h.db.selectFrom('sessions').select('id_hash').where('user_id', '=', u.id).execute()).toEqual([])
+    expect(await h.db.selectFrom('sessions').select('id_hash').where('user_id', '=', u.id).execute()).toEqual(
+      [],
+    )
 
     h.clock.advance(14 * 60_000)
     expect((await login(h, u.username, u.password)).statusCode).toBe(429)
@@ -159,9 +201,22 @@ forEachDatabase('auth', (h) => {
     expect((await login(h, u.username, u.password)).statusCode).toBe(200)
   })
 
+  it('brute force in parallel: of 20 simultaneous guesses only 5 are checked, the rest are refused', async () => {
+    const u = await h.buildUser({ role: 'leader' })
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => login(h, u.username, `parallel-${i}-guess`)),
+    )
+    const codes = guesses.map((r) => r.statusCode)
+    expect(codes.filter((c) => c === 401)).toHaveLength(5)
+    expect(codes.filter((c) => c === 429)).toHaveLength(15)
+    // And the right password, sent along with a burst of wrong ones after the lock, is refused too.
+    expect((await login(h, u.username, u.password)).statusCode).toBe(429)
+  })
+
   it('brute force from one address over many accounts locks the address', async () => {
     const ip = nextIp()
-    for (let i = 0; i < 30; i++) expect((await login(h, `ghost_${i}`, 'wrong-pass-1', ip)).statusCode).toBe(401)
+    for (let i = 0; i < 30; i++)
+      expect((await login(h, `ghost_${i}`, 'wrong-pass-1', ip)).statusCode).toBe(401)
     const u = await h.buildUser({ role: 'leader' })
     const r = await login(h, u.username, u.password, ip)
     expect(r.statusCode).toBe(429)
@@ -173,23 +228,46 @@ forEachDatabase('auth', (h) => {
     const a = await h.loginAs(u.username, u.password)
     const b = await h.loginAs(u.username, u.password)
 
-    const weak = keep(await a.post('/api/auth/password', { currentPassword: u.password, newPassword: 'short1' }))
+    const weak = keep(
+      await a.post('/api/auth/password', { currentPassword: u.password, newPassword: 'short1' }),
+    )
     expect(weak.statusCode).toBe(400)
     expect(errorOf(weak).fields?.map((f) => f.field)).toEqual(['newPassword'])
     expect(errorOf(weak).fields?.[0]?.message).toBe('新密码至少 10 位，并包含字母和数字')
-    const noDigit = keep(await a.post('/api/auth/password', { currentPassword: u.password, newPassword: 'onlyletterslong' }, { 'x-lang': 'en' }))
+    const noDigit = keep(
+      await a.post(
+        '/api/auth/password',
+        { currentPassword: u.password, newPassword: 'onlyletterslong' },
+        { 'x-lang': 'en' },
+      ),
+    )
     expect(noDigit.statusCode).toBe(400)
     expect(errorOf(noDigit).fields?.[0]?.message).toMatch(/at least 10 characters/)
 
-    const wrong = keep(await a.post('/api/auth/password', { currentPassword: 'not-my-password-1', newPassword: 'BrandNew2026x' }))
+    const wrong = keep(
+      await a.post('/api/auth/password', {
+        currentPassword: 'not-my-password-1',
+        newPassword: 'BrandNew2026x',
+      }),
+    )
     expect(wrong.statusCode).toBe(400)
     expect(errorOf(wrong).fields?.map((f) => f.field)).toEqual(['currentPassword'])
     expect((await b.get('/api/auth/me')).statusCode).toBe(200)
 
-    const before = await h.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow()
-    const ok = keep(await a.post('/api/auth/password', { currentPassword: u.password, newPassword: 'BrandNew2026x' }))
+    const before = await h.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow()
+    const ok = keep(
+      await a.post('/api/auth/password', { currentPassword: u.password, newPassword: 'BrandNew2026x' }),
+    )
     expect(ok.statusCode).toBe(200)
-    const after = await h.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow()
+    const after = await h.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow()
     expect(after.password_hash).not.toBe(before.password_hash)
     expect((await a.get('/api/auth/me')).statusCode).toBe(200)
     expect((await b.get('/api/auth/me')).statusCode).toBe(401)

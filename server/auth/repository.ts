@@ -1,5 +1,5 @@
 /** SQL for sessions and login throttling. */
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 
 export const insertSession = (
@@ -41,7 +41,11 @@ export const findSessionUser = (db: Kysely<Database>, idHash: string) =>
     .executeTakeFirst()
 
 export const touchSession = (db: Kysely<Database>, idHash: string, at: string, expires: string) =>
-  db.updateTable('sessions').set({ last_seen_at: at, expires_at: expires }).where('id_hash', '=', idHash).execute()
+  db
+    .updateTable('sessions')
+    .set({ last_seen_at: at, expires_at: expires })
+    .where('id_hash', '=', idHash)
+    .execute()
 
 export const deleteSession = (db: Kysely<Database>, idHash: string) =>
   db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
@@ -55,18 +59,40 @@ export const deleteUserSessions = (db: Kysely<Database>, userId: number, exceptH
 export const findThrottle = (db: Kysely<Database>, key: string) =>
   db.selectFrom('auth_throttle').selectAll().where('key', '=', key).executeTakeFirst()
 
-export const saveThrottle = (
-  db: Kysely<Database>,
-  row: { key: string; failures: number; window_start: string; locked_until: string | null },
-) =>
+/**
+ * Counts one attempt on a key in a single statement (a new window when the old one started
+ * before `windowCutoff`), so concurrent attempts each see their own count.
+ */
+export const bumpThrottle = (db: Kysely<Database>, key: string, at: string, windowCutoff: string) =>
   db
     .insertInto('auth_throttle')
-    .values(row)
+    .values({ key, failures: 1, window_start: at, locked_until: null })
     .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet({ failures: row.failures, window_start: row.window_start, locked_until: row.locked_until }),
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when auth_throttle.window_start < ${windowCutoff} then 1 else auth_throttle.failures + 1 end`,
+        window_start: sql<string>`case when auth_throttle.window_start < ${windowCutoff} then ${at} else auth_throttle.window_start end`,
+      }),
     )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow()
+
+/** Locks a key that reached `limit` attempts and is not locked yet. */
+export const lockThrottle = (db: Kysely<Database>, key: string, limit: number, until: string, at: string) =>
+  db
+    .updateTable('auth_throttle')
+    .set({ locked_until: until })
+    .where('key', '=', key)
+    .where('failures', '>=', limit)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .execute()
+
+/** Gives back one counted attempt (a login that succeeded is not a failure). */
+export const releaseThrottle = (db: Kysely<Database>, key: string) =>
+  db
+    .updateTable('auth_throttle')
+    .set({ failures: sql<number>`failures - 1` })
+    .where('key', '=', key)
+    .where('failures', '>', 0)
     .execute()
 
 export const clearThrottle = (db: Kysely<Database>, key: string) =>

@@ -20,12 +20,15 @@ import { listTables } from './dialect.js'
 /** Not data, by design: the migrator's own table, sessions and login throttles. */
 const NOT_COPIED = new Set(['schema_migrations', 'sessions', 'auth_throttle'])
 
-const normalise = (v: unknown): unknown => (Buffer.isBuffer(v) || v instanceof Uint8Array ? `b64:${Buffer.from(v).toString('base64')}` : v)
+const normalise = (v: unknown): unknown =>
+  Buffer.isBuffer(v) || v instanceof Uint8Array ? `b64:${Buffer.from(v).toString('base64')}` : v
 
 /** Every data table's rows, values normalised and rows in a stable order. */
 async function snapshot(rt: Runtime): Promise<Record<string, unknown[]>> {
   const db = rt.services.db as unknown as Kysely<Record<string, Record<string, unknown>>>
-  const tables = (await listTables(db, rt.services.dialect)).filter((t) => !NOT_COPIED.has(t) && !t.startsWith('pgboss')).sort()
+  const tables = (await listTables(db, rt.services.dialect))
+    .filter((t) => !NOT_COPIED.has(t) && !t.startsWith('pgboss'))
+    .sort()
   const out: Record<string, unknown[]> = {}
   for (const t of tables) {
     const rows = await db.selectFrom(t).selectAll().execute()
@@ -40,9 +43,14 @@ async function snapshot(rt: Runtime): Promise<Record<string, unknown[]>> {
 async function addData(h: Harness) {
   const admin = await h.admin()
   const school = await h.buildSchool({ name: '备份测试小学' })
-  await admin.patch(`/api/org-units/${school.id}`, { version: 1, tags: ['备份', "it's \"quoted\""] })
+  await admin.patch(`/api/org-units/${school.id}`, { version: 1, tags: ['备份', 'it\'s "quoted"'] })
   await h.buildUser({ role: 'county' })
-  const res = await upload(admin, '/api/org-units/import', 'x.xlsx', Buffer.from([0, 1, 2, 255, 254, 0x50, 0x4b]))
+  const res = await upload(
+    admin,
+    '/api/org-units/import',
+    'x.xlsx',
+    Buffer.from([0, 1, 2, 255, 254, 0x50, 0x4b]),
+  )
   expect(res.statusCode).toBe(202)
   await h.services.jobs.idle()
 }
@@ -55,7 +63,17 @@ forEachDatabase(
       const file = path.join(h.database.dir, 'backup.jsonl')
       const written = await backup(h.rt.database, file)
       const original = await snapshot(h.rt)
-      expect(Object.keys(original)).toEqual(expect.arrayContaining(['org_units', 'users', 'audit_log', 'audit_head', 'jobs', 'job_files', 'settings']))
+      expect(Object.keys(original)).toEqual(
+        expect.arrayContaining([
+          'org_units',
+          'users',
+          'audit_log',
+          'audit_head',
+          'jobs',
+          'job_files',
+          'settings',
+        ]),
+      )
       expect(original.job_files?.length).toBeGreaterThan(0)
       expect(written.rows).toBe(Object.values(original).reduce((n, rows) => n + rows.length, 0))
 
@@ -95,24 +113,27 @@ forEachDatabase(
       await expect(restore(copy.database, file)).rejects.toThrow(/not an edu-ledger backup/)
     })
 
-    it.runIf(process.env.DATABASE_URL)('restores a SQLite backup into PostgreSQL and a PostgreSQL backup into SQLite', async () => {
-      const file = path.join(h.database.dir, 'cross.jsonl')
-      await backup(h.rt.database, file)
-      const original = await snapshot(h.rt)
-      const other = h.target === 'sqlite' ? 'postgres' : 'sqlite'
-      const fresh = await createFreshDatabase(other)
-      const rt = await openTestRuntime(fresh, new TestClock(), { startJobs: false })
-      try {
-        await restore(rt.database, file)
-        expect(await snapshot(rt)).toEqual(original)
-        expect((await verifyAuditChain(rt.services.db)).ok).toBe(true)
-        const next = await factories(() => rt.services).buildSchool()
-        expect(next.id).toBeGreaterThan(0)
-      } finally {
-        await rt.close()
-        await fresh.drop()
-      }
-    })
+    it.runIf(process.env.DATABASE_URL)(
+      'restores a SQLite backup into PostgreSQL and a PostgreSQL backup into SQLite',
+      async () => {
+        const file = path.join(h.database.dir, 'cross.jsonl')
+        await backup(h.rt.database, file)
+        const original = await snapshot(h.rt)
+        const other = h.target === 'sqlite' ? 'postgres' : 'sqlite'
+        const fresh = await createFreshDatabase(other)
+        const rt = await openTestRuntime(fresh, new TestClock(), { startJobs: false })
+        try {
+          await restore(rt.database, file)
+          expect(await snapshot(rt)).toEqual(original)
+          expect((await verifyAuditChain(rt.services.db)).ok).toBe(true)
+          const next = await factories(() => rt.services).buildSchool()
+          expect(next.id).toBeGreaterThan(0)
+        } finally {
+          await rt.close()
+          await fresh.drop()
+        }
+      },
+    )
   },
   { demo: 'city' },
 )

@@ -19,7 +19,8 @@ function encode(v: unknown): unknown {
   return v
 }
 function decode(v: unknown): unknown {
-  if (v && typeof v === 'object' && '$b64' in v) return Buffer.from(String((v as { $b64: string }).$b64), 'base64')
+  if (v && typeof v === 'object' && '$b64' in v)
+    return Buffer.from(String((v as { $b64: string }).$b64), 'base64')
   return v
 }
 
@@ -30,9 +31,12 @@ async function dataTables(database: Db): Promise<string[]> {
 
 export async function backup(database: Db, file: string): Promise<{ tables: number; rows: number }> {
   const db = database.db as unknown as Kysely<any>
-  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name as string)
+  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map(
+    (r) => r.name as string,
+  )
   const out = fs.createWriteStream(`${file}.partial`)
-  const write = (obj: unknown) => new Promise<void>((res, rej) => out.write(`${JSON.stringify(obj)}\n`, (e) => (e ? rej(e) : res())))
+  const write = (obj: unknown) =>
+    new Promise<void>((res, rej) => out.write(`${JSON.stringify(obj)}\n`, (e) => (e ? rej(e) : res())))
   await write({ format: FORMAT, createdAt: new Date().toISOString(), dialect: database.dialect, migrations })
   let rows = 0
   const tables = await dataTables(database)
@@ -53,14 +57,20 @@ export async function backup(database: Db, file: string): Promise<{ tables: numb
 
 export async function restore(database: Db, file: string): Promise<{ tables: number; rows: number }> {
   const db = database.db as unknown as Kysely<any>
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })
   const it = lines[Symbol.asyncIterator]()
   const first = await it.next()
   const header = JSON.parse(String(first.value ?? '{}')) as { format?: string; migrations?: string[] }
   if (header.format !== FORMAT) throw new Error(`${file} is not an edu-ledger backup`)
-  const have = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string))
+  const have = new Set(
+    (await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string),
+  )
   const missing = (header.migrations ?? []).filter((m) => !have.has(m))
-  if (missing.length) throw new Error(`the backup needs newer migrations than this database has: ${missing.join(', ')}`)
+  if (missing.length)
+    throw new Error(`the backup needs newer migrations than this database has: ${missing.join(', ')}`)
   const nonEmpty = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (nonEmpty) throw new Error('restore needs an empty database (no users); point it at a fresh one')
   const known = new Set(await dataTables(database))
@@ -84,7 +94,8 @@ export async function restore(database: Db, file: string): Promise<{ tables: num
         if (batch.length >= 200) await flush()
       }
       await flush()
-      if (meta.columns.includes('id')) await resetIdentity(trx, database.dialect, meta.table).catch(() => undefined)
+      if (meta.columns.includes('id'))
+        await resetIdentity(trx, database.dialect, meta.table).catch(() => undefined)
       tables++
       rows += meta.count
       line = await it.next()

@@ -57,7 +57,11 @@ export async function integrityCheck(db: Kysely<any>, dialect: DialectName): Pro
  * them all at once. SQLite: the pragma, then `foreign_key_check`. PostgreSQL: replica role,
  * which needs a superuser or the table owner with that right.
  */
-export async function withForeignKeysSuspended<T>(db: Kysely<any>, dialect: DialectName, fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
+export async function withForeignKeysSuspended<T>(
+  db: Kysely<any>,
+  dialect: DialectName,
+  fn: (trx: Kysely<any>) => Promise<T>,
+): Promise<T> {
   if (dialect === 'sqlite') {
     await sql`pragma foreign_keys = OFF`.execute(db)
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { createFreshDatabase, forEachDatabase, type FreshDatabase } from '../../tests/harness.js'
+import { createFreshDatabase, type FreshDatabase, forEachDatabase } from '../../tests/harness.js'
 import { openDatabase } from './connect.js'
 import { listTables } from './dialect.js'
 import { findMigrations, migrate } from './migrate.js'
@@ -25,7 +25,16 @@ forEachDatabase(
         expect(first.applied).toEqual(expected)
         expect(first.all).toEqual(expected)
         const tables = await listTables(database.db, database.dialect)
-        for (const t of ['org_units', 'users', 'sessions', 'audit_log', 'audit_head', 'jobs', 'job_files', 'settings']) {
+        for (const t of [
+          'org_units',
+          'users',
+          'sessions',
+          'audit_log',
+          'audit_head',
+          'jobs',
+          'job_files',
+          'settings',
+        ]) {
           expect(tables).toContain(t)
         }
         const second = await migrate(database)
@@ -42,7 +51,11 @@ forEachDatabase(
       const b = fresh.target === 'postgres' ? open(fresh) : a
       try {
         const [ra, rb] = await Promise.all([migrate(a), migrate(b)])
-        expect([...ra.applied, ...rb.applied].sort()).toEqual(findMigrations().map((m) => m.name).sort())
+        expect([...ra.applied, ...rb.applied].sort()).toEqual(
+          findMigrations()
+            .map((m) => m.name)
+            .sort(),
+        )
       } finally {
         await a.close()
         if (b !== a) await b.close()
@@ -68,7 +81,12 @@ describe('migration files', () => {
     const dir = path.join(serverDir, 'modules', m, 'migrations')
     if (fs.existsSync(dir)) dirs.push(dir)
   }
-  const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => path.join(d, f)))
+  const files = dirs.flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(d, f)),
+  )
 
   it('never import application code: only kysely and ./helpers.js', () => {
     expect(files.length).toBeGreaterThan(0)
@@ -83,7 +101,8 @@ describe('migration files', () => {
         ...src.matchAll(/\bexport\s+[^'"]*?from\s*['"]([^'"]+)['"]/g),
       ].map((m) => m[1])
       for (const s of specifiers) {
-        if (s !== 'kysely' && s !== './helpers.js') offenders.push(`${path.relative(serverDir, file)} imports ${s}`)
+        if (s !== 'kysely' && s !== './helpers.js')
+          offenders.push(`${path.relative(serverDir, file)} imports ${s}`)
       }
     }
     expect(offenders).toEqual([])
@@ -92,7 +111,11 @@ describe('migration files', () => {
   it('are named date_seq_name.ts so they sort in order, and the migrator finds them all', () => {
     const named = files.filter((f) => !f.endsWith('helpers.ts'))
     for (const f of named) expect(path.basename(f)).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.ts$/)
-    expect(findMigrations().map((m) => m.file).sort()).toEqual([...named].sort())
+    expect(
+      findMigrations()
+        .map((m) => m.file)
+        .sort(),
+    ).toEqual([...named].sort())
   })
 
   it('a fresh SQLite file is created where the data dir says', async () => {

@@ -7,8 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Kysely } from 'kysely'
-import { lockMigrations } from './dialect.js'
 import type { Db } from './connect.js'
+import { lockMigrations } from './dialect.js'
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const MIGRATION_FILE = /^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.ts$/
@@ -56,13 +56,20 @@ export async function migrate(database: Db): Promise<{ applied: string[]; all: s
   for (const m of findMigrations()) {
     await db.transaction().execute(async (trx) => {
       await lockMigrations(trx, database.dialect)
-      const done = await trx.selectFrom('schema_migrations').select('name').where('name', '=', m.name).executeTakeFirst()
+      const done = await trx
+        .selectFrom('schema_migrations')
+        .select('name')
+        .where('name', '=', m.name)
+        .executeTakeFirst()
       if (done) return
       const mod = (await import(pathToFileURL(m.file).href)) as {
         up: (db: Kysely<any>, d: string) => Promise<void>
       }
       await mod.up(trx, database.dialect)
-      await trx.insertInto('schema_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute()
+      await trx
+        .insertInto('schema_migrations')
+        .values({ name: m.name, applied_at: new Date().toISOString() })
+        .execute()
       applied.push(m.name)
     })
   }

@@ -4,7 +4,7 @@
  */
 import { recordAudit } from '../audit/record.js'
 import { hashPassword } from '../auth/passwords.js'
-import { SYSTEM_ACTOR, type Services } from '../context.js'
+import { type Services, SYSTEM_ACTOR } from '../context.js'
 import { resetIdentity } from '../db/dialect.js'
 import { putSetting } from '../settings.js'
 import { DEMO_PASSWORD, demoUsers } from './demo-users.js'
@@ -47,7 +47,11 @@ export async function loadDemo(s: Services, scale: 'city' | 'province', seed: nu
         void_reason: null,
       }
     })
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('org_units').values(rows.slice(i, i + 500)).execute()
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('org_units')
+        .values(rows.slice(i, i + 500))
+        .execute()
     await resetIdentity(trx, s.dialect, 'org_units')
     for (const u of users) {
       const unit = ids.get(u.orgRef)
@@ -71,8 +75,22 @@ export async function loadDemo(s: Services, scale: 'city' | 'province', seed: nu
         })
         .execute()
     }
-    await putSetting(trx, 'demo', { scale, seed, users: users.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })) }, at)
-    await recordAudit(trx, s, SYSTEM_ACTOR, { action: 'demo.load', entity: 'system', entityId: null, after: { scale, seed, units: rows.length, users: users.length } })
+    await putSetting(
+      trx,
+      'demo',
+      {
+        scale,
+        seed,
+        users: users.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })),
+      },
+      at,
+    )
+    await recordAudit(trx, s, SYSTEM_ACTOR, {
+      action: 'demo.load',
+      entity: 'system',
+      entityId: null,
+      after: { scale, seed, units: rows.length, users: users.length },
+    })
   })
   return { units: tree.length, users: users.length }
 }

@@ -8,14 +8,33 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { SpreadsheetError } from '../spreadsheet/errors.js'
 import { AppError, type FieldError, renderError } from './errors.js'
 
-const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'])
+const DB_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+])
 
 /** fastify-type-provider-zod's shape of one zod issue: the code as `keyword`, the rest in `params`. */
 interface ZodIssueLike {
   keyword?: string
   instancePath?: string
   message?: string
-  params?: { minimum?: unknown; maximum?: unknown; values?: unknown[]; origin?: string; keys?: string[]; expected?: string; input?: unknown }
+  params?: {
+    minimum?: unknown
+    maximum?: unknown
+    values?: unknown[]
+    origin?: string
+    keys?: string[]
+    expected?: string
+    input?: unknown
+  }
 }
 
 function issueToField(v: ZodIssueLike): FieldError {
@@ -25,9 +44,17 @@ function issueToField(v: ZodIssueLike): FieldError {
     case 'invalid_type':
       return { field, key: v.message?.includes('received undefined') ? 'required' : 'invalid_type' }
     case 'too_small':
-      return { field, key: issue.origin === 'string' ? 'too_short' : 'too_small', params: { min: issue.minimum } }
+      return {
+        field,
+        key: issue.origin === 'string' ? 'too_short' : 'too_small',
+        params: { min: issue.minimum },
+      }
     case 'too_big':
-      return { field, key: issue.origin === 'string' ? 'too_long' : 'too_big', params: { max: issue.maximum } }
+      return {
+        field,
+        key: issue.origin === 'string' ? 'too_long' : 'too_big',
+        params: { max: issue.maximum },
+      }
     case 'invalid_value':
       return { field, key: 'invalid_value', params: { options: (issue.values ?? []).join(' / ') } }
     case 'unrecognized_keys':
@@ -53,21 +80,29 @@ function classify(err: unknown): AppError {
     return new AppError(400, 'validation', {}, (e.validation as ZodIssueLike[]).map(issueToField))
   }
   const code = String(e.code ?? '')
-  if (DB_DOWN.has(code) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '')) {
+  if (
+    DB_DOWN.has(code) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
+      e.message ?? '',
+    )
+  ) {
     return new AppError(503, 'db_unavailable')
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return new AppError(507, 'storage_full')
-  // PostgreSQL refuses a number beyond its column type (an id of 2^53 - 1 passes the schema):
-  // the client's input, not a server fault.
-  if (code === '22003' || code === '22P02') return new AppError(400, 'bad_request')
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100')
+    return new AppError(507, 'storage_full')
+  // PostgreSQL refuses a number beyond its column type (an id of 2^53 - 1 passes the schema) and
+  // a NUL character in text (SQLite takes both): the client's input, not a server fault.
+  if (code === '22003' || code === '22P02' || code === '22021') return new AppError(400, 'bad_request')
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') {
     // Two requests that both passed the use case's "is it free?" check: still name the field.
     const field = uniqueColumn(e)
     return new AppError(409, 'conflict', {}, field ? [{ field, key: 'conflict' }] : [])
   }
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return new AppError(413, 'too_large', { limit: '20 MB' })
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413)
+    return new AppError(413, 'too_large', { limit: '20 MB' })
   if (e.statusCode === 429) return new AppError(429, 'rate_limited')
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError(e.statusCode, 'bad_request')
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return new AppError(e.statusCode, 'bad_request')
   return new AppError(500, 'internal')
 }
 
@@ -76,7 +111,13 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
   if (appErr.status >= 500 && appErr.status !== 503 && appErr.status !== 507) {
     const e = err as Error
     // Method and path only: query strings and bodies may carry personal data.
-    req.log.error({ err: { message: e.message, stack: e.stack, code: (e as { code?: string }).code }, route: req.routeOptions.url }, 'unhandled error')
+    req.log.error(
+      {
+        err: { message: e.message, stack: e.stack, code: (e as { code?: string }).code },
+        route: req.routeOptions.url,
+      },
+      'unhandled error',
+    )
   }
   if (appErr.status === 429 && typeof appErr.extra.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(appErr.extra.retryAfterSeconds))

@@ -35,7 +35,8 @@ export const fieldError = (field: string, key: string, params?: Record<string, u
 export const unauthenticated = () => new AppError(401, 'unauthenticated')
 export const forbidden = (code = 'forbidden') => new AppError(403, code)
 export const notFound = (code = 'not_found') => new AppError(404, code)
-export const conflict = (code = 'conflict', params?: Record<string, unknown>) => new AppError(409, code, params)
+export const conflict = (code = 'conflict', params?: Record<string, unknown>) =>
+  new AppError(409, code, params)
 export const staleVersion = (current: number) =>
   new AppError(409, 'conflict_version', { current }, [], { currentVersion: current })
 

@@ -5,12 +5,22 @@
  * request may get a 5xx, every 4xx must have the one error shape, and no body may carry a stack
  * trace or database error text. FUZZ_RUNS sets the runs per operation (CI uses 200).
  */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { type Client, forEachDatabase, type Harness, multipartFile, nextIp, type Response } from '../../tests/harness.js'
+import {
+  type Client,
+  forEachDatabase,
+  type Harness,
+  multipartFile,
+  nextIp,
+  type Response,
+} from '../../tests/harness.js'
 import { hashToken } from '../auth/sessions.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25)
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
 
 interface Schema {
@@ -58,6 +68,7 @@ const NASTY_STRINGS = [
   '../../etc/passwd',
   '<script>alert(1)</script>',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
   '${process.env}',
   '=cmd|"/c calc"!A1',
   'NaN',
@@ -77,7 +88,9 @@ const junkString = fc.oneof(
   fc.string({ maxLength: 300 }),
 )
 
-const BOUNDARY_INTS = [0, -1, 1, 2, 2_147_483_647, 2_147_483_648, -2_147_483_649, 9_007_199_254_740_991, 9_007_199_254_740_992]
+const BOUNDARY_INTS = [
+  0, -1, 1, 2, 2_147_483_647, 2_147_483_648, -2_147_483_649, 9_007_199_254_740_991, 9_007_199_254_740_992,
+]
 
 /** Plausible ids: mostly ones that exist in the demo, sometimes at the edges of every integer type. */
 const idLike = fc.oneof(
@@ -97,7 +110,11 @@ const junk: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
     fc.constant(null),
     fc.constantFrom(...BOUNDARY_INTS),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(junkString, fc.constantFrom('constructor', 'prototype', 'toString')), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.oneof(junkString, fc.constantFrom('constructor', 'prototype', 'toString')),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 })).value
 
@@ -112,7 +129,13 @@ function fromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown
     const min = schema.minimum === undefined ? -1_000_000 : schema.minimum + (schema.exclusiveMinimum ? 1 : 0)
     const max = Math.min(schema.maximum ?? 1_000_000, Number.MAX_SAFE_INTEGER)
     arb = fc.oneof(
-      { weight: 3, arbitrary: min <= 700 && max >= 1 ? idLike : fc.integer({ min: Math.max(min, -2_147_483_648), max: Math.min(max, 2_147_483_647) }) },
+      {
+        weight: 3,
+        arbitrary:
+          min <= 700 && max >= 1
+            ? idLike
+            : fc.integer({ min: Math.max(min, -2_147_483_648), max: Math.min(max, 2_147_483_647) }),
+      },
       { weight: 1, arbitrary: fc.constantFrom(min, max, min - 1, max + 1) },
       ...(schema.type === 'number' ? [fc.double({ noNaN: true })] : []),
     )
@@ -125,7 +148,13 @@ function fromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown
       { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: max }) },
       { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_]{2,12}$/) },
       { weight: 1, arbitrary: fc.stringMatching(/^\d{6}$|^\d{10}$/) },
-      { weight: 1, arbitrary: fc.string({ minLength: (schema.maxLength ?? 60) + 1, maxLength: (schema.maxLength ?? 60) + 5 }) },
+      {
+        weight: 1,
+        arbitrary: fc.string({
+          minLength: (schema.maxLength ?? 60) + 1,
+          maxLength: (schema.maxLength ?? 60) + 5,
+        }),
+      },
     )
   } else if (schema.type === 'array') {
     arb = fc.array(fromSchema(schema.items, depth + 1), { maxLength: Math.min(schema.maxItems ?? 5, 5) + 1 })
@@ -154,14 +183,26 @@ function bodyFor(schema: Schema | undefined): fc.Arbitrary<unknown> {
         return copy
       })
     : junk
-  const extra = good.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as object), surplus: 'x' } : v))
-  return fc.oneof({ weight: 4, arbitrary: good }, { weight: 3, arbitrary: mutated }, { weight: 1, arbitrary: extra }, { weight: 2, arbitrary: junk })
+  const extra = good.map((v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as object), surplus: 'x' } : v,
+  )
+  return fc.oneof(
+    { weight: 4, arbitrary: good },
+    { weight: 3, arbitrary: mutated },
+    { weight: 1, arbitrary: extra },
+    { weight: 2, arbitrary: junk },
+  )
 }
 
 /** A query-string value: the schema's own kind of value, or any odd text, sometimes repeated. */
 const queryValue = (schema: Schema) =>
   fc.oneof(
-    { weight: 3, arbitrary: fromSchema(schema).map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))) },
+    {
+      weight: 3,
+      arbitrary: fromSchema(schema).map((v) =>
+        typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v),
+      ),
+    },
     { weight: 1, arbitrary: junkString.map((s) => s.slice(0, 2000)) },
     { weight: 1, arbitrary: fc.array(fc.string({ maxLength: 5 }), { minLength: 2, maxLength: 3 }) },
   )
@@ -175,10 +216,15 @@ interface Generated {
 function requestFor(op: Operation): fc.Arbitrary<Generated> {
   const pathArb = fc.tuple(
     ...op.pathParams.map((p) =>
-      fc.oneof({ weight: 4, arbitrary: fromSchema(p.schema) }, { weight: 1, arbitrary: junkString.filter((s) => s.length < 200) }),
+      fc.oneof(
+        { weight: 4, arbitrary: fromSchema(p.schema) },
+        { weight: 1, arbitrary: junkString.filter((s) => s.length < 200) },
+      ),
     ),
   )
-  const queryArb = fc.tuple(...op.query.map((q) => fc.option(queryValue(q.schema), { nil: undefined, freq: 2 })))
+  const queryArb = fc.tuple(
+    ...op.query.map((q) => fc.option(queryValue(q.schema), { nil: undefined, freq: 2 })),
+  )
   const bodyArb: fc.Arbitrary<Pick<Generated, 'payload' | 'raw'>> = op.multipart
     ? fc.oneof(
         fc.uint8Array({ maxLength: 2000 }).map((b) => ({ raw: multipartFile('fuzz.xlsx', Buffer.from(b)) })),
@@ -209,9 +255,18 @@ function requestFor(op: Operation): fc.Arbitrary<Generated> {
 const LEAKS: [RegExp, string][] = [
   [/\n\s+at\s/, 'a stack frame'],
   [/\bat\s+[\w.<>]+\s+\([^)]*:\d+:\d+\)/, 'a stack frame'],
-  [/(?:file:\/\/|\/work\/|node_modules|\.ts:\d+)/, 'a source path'],
-  [/SQLITE_|sqlite_master|better-sqlite3|no such (?:table|column)|syntax error|constraint failed/i, 'SQLite error text'],
-  [/violates|duplicate key|relation "|invalid input syntax|out of range for type|pg_advisory/i, 'PostgreSQL error text'],
+  [
+    new RegExp(`file://|node_modules|\\.ts:\\d+|${ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    'a source path',
+  ],
+  [
+    /SQLITE_|sqlite_master|better-sqlite3|no such (?:table|column)|syntax error|constraint failed/i,
+    'SQLite error text',
+  ],
+  [
+    /violates|duplicate key|relation "|invalid input syntax|out of range for type|pg_advisory/i,
+    'PostgreSQL error text',
+  ],
   [/\b(?:select|insert|update|delete)\b[^"]{0,80}\b(?:from|into|set|where)\b/i, 'SQL text'],
 ]
 
@@ -272,7 +327,11 @@ class AdminSession {
 
   async ensure(): Promise<Client> {
     if (!this.client) {
-      const row = await this.h.db.selectFrom('users').selectAll().where('username', '=', this.username).executeTakeFirstOrThrow()
+      const row = await this.h.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', this.username)
+        .executeTakeFirstOrThrow()
       this.userId = row.id
       this.original = { role: row.role, org_unit_id: row.org_unit_id, password_hash: row.password_hash }
       this.client = await this.h.loginAs(this.username, this.password, nextIp())
@@ -360,11 +419,21 @@ forEachDatabase(
             for (const client of [admin, h.anonymous()]) {
               const who = client.token ? 'admin' : 'anonymous'
               const res = g.raw
-                ? await client.request({ method: op.method as 'POST', url: g.url, payload: g.raw.payload, headers: g.raw.headers })
+                ? await client.request({
+                    method: op.method as 'POST',
+                    url: g.url,
+                    payload: g.raw.payload,
+                    headers: g.raw.headers,
+                  })
                 : await client.request({
                     method: op.method as 'GET',
                     url: g.url,
-                    ...(g.payload === undefined ? {} : { payload: JSON.stringify(g.payload), headers: { 'content-type': 'application/json' } }),
+                    ...(g.payload === undefined
+                      ? {}
+                      : {
+                          payload: JSON.stringify(g.payload),
+                          headers: { 'content-type': 'application/json' },
+                        }),
                   })
               check(res, `${who} ${op.method} ${g.url.slice(0, 200)}`)
             }
@@ -378,18 +447,111 @@ forEachDatabase(
     it('malformed JSON, a wrong content type, a 3 MB body, deep nesting and prototype keys are 4xx', async () => {
       const admin = await session.ensure()
       const cases: [string, Parameters<Client['request']>[0], number | 'no-crash'][] = [
-        ['malformed JSON', { method: 'POST', url: '/api/org-units', payload: '{"parentId": 1,', headers: { 'content-type': 'application/json' } }, 400],
-        ['empty JSON body', { method: 'POST', url: '/api/org-units', payload: '', headers: { 'content-type': 'application/json' } }, 400],
+        [
+          'malformed JSON',
+          {
+            method: 'POST',
+            url: '/api/org-units',
+            payload: '{"parentId": 1,',
+            headers: { 'content-type': 'application/json' },
+          },
+          400,
+        ],
+        [
+          'empty JSON body',
+          {
+            method: 'POST',
+            url: '/api/org-units',
+            payload: '',
+            headers: { 'content-type': 'application/json' },
+          },
+          400,
+        ],
         // Fastify reads text/plain as a string, which the schema then refuses.
-        ['text/plain', { method: 'POST', url: '/api/org-units', payload: 'parentId=1', headers: { 'content-type': 'text/plain' } }, 400],
-        ['application/xml', { method: 'POST', url: '/api/org-units', payload: '<a/>', headers: { 'content-type': 'application/xml' } }, 415],
-        ['form-encoded', { method: 'PATCH', url: '/api/auth/me', payload: 'locale=en', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
-        ['3 MB JSON', { method: 'POST', url: '/api/org-units', payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } }, 413],
-        ['deep nesting', { method: 'POST', url: '/api/users', payload: `${'['.repeat(5000)}${']'.repeat(5000)}`, headers: { 'content-type': 'application/json' } }, 400],
-        ['__proto__', { method: 'POST', url: '/api/org-units', payload: '{"__proto__":{"admin":true},"parentId":1}', headers: { 'content-type': 'application/json' } }, 400],
-        ['constructor.prototype', { method: 'PATCH', url: '/api/auth/me', payload: '{"constructor":{"prototype":{"x":1}}}', headers: { 'content-type': 'application/json' } }, 400],
+        [
+          'text/plain',
+          {
+            method: 'POST',
+            url: '/api/org-units',
+            payload: 'parentId=1',
+            headers: { 'content-type': 'text/plain' },
+          },
+          400,
+        ],
+        [
+          'application/xml',
+          {
+            method: 'POST',
+            url: '/api/org-units',
+            payload: '<a/>',
+            headers: { 'content-type': 'application/xml' },
+          },
+          415,
+        ],
+        [
+          'form-encoded',
+          {
+            method: 'PATCH',
+            url: '/api/auth/me',
+            payload: 'locale=en',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          },
+          415,
+        ],
+        [
+          '3 MB JSON',
+          {
+            method: 'POST',
+            url: '/api/org-units',
+            payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }),
+            headers: { 'content-type': 'application/json' },
+          },
+          413,
+        ],
+        [
+          'deep nesting',
+          {
+            method: 'POST',
+            url: '/api/users',
+            payload: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+            headers: { 'content-type': 'application/json' },
+          },
+          400,
+        ],
+        [
+          '__proto__',
+          {
+            method: 'POST',
+            url: '/api/org-units',
+            payload: '{"__proto__":{"admin":true},"parentId":1}',
+            headers: { 'content-type': 'application/json' },
+          },
+          400,
+        ],
+        [
+          'constructor.prototype',
+          {
+            method: 'PATCH',
+            url: '/api/auth/me',
+            payload: '{"constructor":{"prototype":{"x":1}}}',
+            headers: { 'content-type': 'application/json' },
+          },
+          400,
+        ],
         ['bad query encoding', { method: 'GET', url: '/api/org-units?q=%E0%A4%A' }, 'no-crash'],
         ['bad path encoding', { method: 'GET', url: '/api/org-units/%' }, 400],
+        ['id beyond a 32-bit integer', { method: 'GET', url: '/api/org-units/2147483648' }, 'no-crash'],
+        [
+          'id at 2^53 - 1',
+          { method: 'POST', url: '/api/users/9007199254740991/void', payload: { version: 1, reason: 'x' } },
+          'no-crash',
+        ],
+        ['NUL in a query', { method: 'GET', url: '/api/org-units?q=%00' }, 'no-crash'],
+        [
+          'NUL in a body',
+          { method: 'PATCH', url: '/api/auth/me', payload: { displayName: 'a\u0000b' } },
+          'no-crash',
+        ],
         ['unknown route', { method: 'GET', url: '/api/no-such-thing' }, 404],
         ['wrong method', { method: 'DELETE', url: '/api/org-units/1' }, 404],
       ]
@@ -404,7 +566,12 @@ forEachDatabase(
       }
       // A 3 MB multipart upload is within the upload limit (20 MB); a 21 MB one is refused.
       const big = multipartFile('big.xlsx', Buffer.alloc(21 * 1024 * 1024, 1))
-      const tooBig = await admin.request({ method: 'POST', url: '/api/org-units/import', payload: big.payload, headers: big.headers })
+      const tooBig = await admin.request({
+        method: 'POST',
+        url: '/api/org-units/import',
+        payload: big.payload,
+        headers: big.headers,
+      })
       check(tooBig, '21 MB upload')
       expect(tooBig.statusCode).toBe(413)
       expect(JSON.parse(tooBig.body).error.code).toBe('too_large')

@@ -20,7 +20,10 @@ const platformMessages = {
     en: 'Someone else changed this record (now version {current}); reload and try again',
   },
   conflict: { 'zh-CN': '与现有记录冲突', en: 'Conflicts with an existing record' },
-  csrf: { 'zh-CN': '页面已过期，请刷新后重试', en: 'The page is stale (CSRF check failed); reload and try again' },
+  csrf: {
+    'zh-CN': '页面已过期，请刷新后重试',
+    en: 'The page is stale (CSRF check failed); reload and try again',
+  },
   login_failed: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   login_throttled: {
     'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
@@ -35,9 +38,15 @@ const platformMessages = {
     'zh-CN': '数据库暂时不可用，请稍后重试',
     en: 'The database is unavailable for the moment; try again shortly',
   },
-  storage_full: { 'zh-CN': '服务器磁盘空间不足，未保存任何更改', en: 'The server disk is full; nothing was saved' },
+  storage_full: {
+    'zh-CN': '服务器磁盘空间不足，未保存任何更改',
+    en: 'The server disk is full; nothing was saved',
+  },
   too_large: { 'zh-CN': '上传内容过大（上限 {limit}）', en: 'Upload too large (limit {limit})' },
-  internal: { 'zh-CN': '服务器内部错误，已记录，请联系管理员', en: 'Internal error; it was logged, contact your admin' },
+  internal: {
+    'zh-CN': '服务器内部错误，已记录，请联系管理员',
+    en: 'Internal error; it was logged, contact your admin',
+  },
   rate_limited: { 'zh-CN': '请求过于频繁', en: 'Too many requests' },
   // field-level
   required: { 'zh-CN': '必填', en: 'Required' },
@@ -91,7 +100,9 @@ export type MessageKey = keyof typeof messages
 export function t(locale: Locale, key: MessageKey | string, params: Record<string, unknown> = {}): string {
   const entry = (messages as Catalogue)[key]
   const text = entry ? entry[locale] : key
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`))
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  )
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -99,7 +110,11 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** Picks the locale: explicit header or cookie first, then Accept-Language; Chinese by default. */
-export function pickLocale(headerLang: string | undefined, cookieLang: string | undefined, accept?: string): Locale {
+export function pickLocale(
+  headerLang: string | undefined,
+  cookieLang: string | undefined,
+  accept?: string,
+): Locale {
   const explicit = headerLang ?? cookieLang
   if (explicit) return explicit.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'
   if (accept && /^en\b/i.test(accept.trim())) return 'en'

@@ -1,6 +1,6 @@
 /** The embedded queue: one worker loop in this process, enough for one SQLite-backed server. */
 import type { Actor, Services } from '../context.js'
-import { type JobFileInput, type JobHandler, type JobQueue, createJobRow, executeJob } from './queue.js'
+import { createJobRow, executeJob, type JobFileInput, type JobHandler, type JobQueue } from './queue.js'
 import { failInterrupted, queuedJobIds } from './repository.js'
 
 export function createInProcessQueue(): JobQueue {

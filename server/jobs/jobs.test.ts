@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFreshDatabase, forEachDatabase, openTestRuntime, TestClock } from '../../tests/harness.js'
-import { SYSTEM_ACTOR, type Services } from '../context.js'
+import { type Services, SYSTEM_ACTOR } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { SpreadsheetError } from '../spreadsheet/errors.js'
 import { createInProcessQueue } from './in-process.js'
@@ -31,7 +31,12 @@ function testQueue(make: () => JobQueue) {
   })
   queue.register('test.files', async (run) => {
     const input = await run.file('input')
-    await run.attach({ role: 'output', filename: 'out.bin', contentType: 'application/octet-stream', bytes: Buffer.from([...(input?.bytes ?? [])].reverse()) })
+    await run.attach({
+      role: 'output',
+      filename: 'out.bin',
+      contentType: 'application/octet-stream',
+      bytes: Buffer.from([...(input?.bytes ?? [])].reverse()),
+    })
     return { size: input?.bytes.length }
   })
   return { queue, ran }
@@ -59,7 +64,8 @@ forEachDatabase(
       await queue.start(h.services)
       try {
         const ids: number[] = []
-        for (const label of ['a', 'b', 'c', 'd']) ids.push(await queue.enqueue('test.record', { label }, actor))
+        for (const label of ['a', 'b', 'c', 'd'])
+          ids.push(await queue.enqueue('test.record', { label }, actor))
         await queue.idle()
         expect(ran).toEqual(['a', 'b', 'c', 'd'])
         for (const [i, id] of ids.entries()) {
@@ -88,10 +94,20 @@ forEachDatabase(
         const unknown = await queue.enqueue('test.no-such-kind', {}, actor)
         const after = await queue.enqueue('test.record', { label: 'after' }, actor)
         await queue.idle()
-        expect(await job(h.services, appErr)).toMatchObject({ status: 'failed', error: { code: 'import_has_errors', params: { count: 3 } }, finished: true })
-        expect(await job(h.services, sheetErr)).toMatchObject({ status: 'failed', error: { code: 'sheet_no_header' } })
+        expect(await job(h.services, appErr)).toMatchObject({
+          status: 'failed',
+          error: { code: 'import_has_errors', params: { count: 3 } },
+          finished: true,
+        })
+        expect(await job(h.services, sheetErr)).toMatchObject({
+          status: 'failed',
+          error: { code: 'sheet_no_header' },
+        })
         expect(await job(h.services, crash)).toMatchObject({ status: 'failed', error: { code: 'internal' } })
-        expect(await job(h.services, unknown)).toMatchObject({ status: 'failed', error: { code: 'internal' } })
+        expect(await job(h.services, unknown)).toMatchObject({
+          status: 'failed',
+          error: { code: 'internal' },
+        })
         expect(await job(h.services, after)).toMatchObject({ status: 'succeeded' })
         expect(ran).toEqual(['after'])
       } finally {
@@ -109,7 +125,10 @@ forEachDatabase(
         const c = await h.loginAs(u.username, u.password)
         const res = await c.get(`/api/jobs/${id}`)
         expect(res.statusCode).toBe(200)
-        expect(res.json().error).toEqual({ code: 'internal', message: '服务器内部错误，已记录，请联系管理员' })
+        expect(res.json().error).toEqual({
+          code: 'internal',
+          message: '服务器内部错误，已记录，请联系管理员',
+        })
         expect(res.body).not.toContain('boom')
         expect(res.body).not.toContain('/secret/path.ts')
       } finally {
@@ -122,11 +141,21 @@ forEachDatabase(
       await queue.start(h.services)
       try {
         const id = await queue.enqueue('test.files', {}, actor, [
-          { role: 'input', filename: 'in.bin', contentType: 'application/octet-stream', bytes: Buffer.from([1, 2, 3, 0, 255]) },
+          {
+            role: 'input',
+            filename: 'in.bin',
+            contentType: 'application/octet-stream',
+            bytes: Buffer.from([1, 2, 3, 0, 255]),
+          },
         ])
         await queue.idle()
         expect(await job(h.services, id)).toMatchObject({ status: 'succeeded', result: { size: 5 } })
-        const out = await h.db.selectFrom('job_files').selectAll().where('job_id', '=', id).where('role', '=', 'output').executeTakeFirstOrThrow()
+        const out = await h.db
+          .selectFrom('job_files')
+          .selectAll()
+          .where('job_id', '=', id)
+          .where('role', '=', 'output')
+          .executeTakeFirstOrThrow()
         expect([...Buffer.from(out.bytes)]).toEqual([255, 0, 3, 2, 1])
       } finally {
         await queue.stop()
@@ -135,12 +164,25 @@ forEachDatabase(
 
     it('fails jobs left running by a process that died, at start, and does not re-run them', async () => {
       const at = h.clock.now().toISOString()
-      const interrupted = await insertJob(h.db, { kind: 'test.record', payload: { actor, data: { label: 'ghost' } }, createdBy: null, at })
-      await h.db.updateTable('jobs').set({ status: 'running', started_at: at }).where('id', '=', interrupted).execute()
+      const interrupted = await insertJob(h.db, {
+        kind: 'test.record',
+        payload: { actor, data: { label: 'ghost' } },
+        createdBy: null,
+        at,
+      })
+      await h.db
+        .updateTable('jobs')
+        .set({ status: 'running', started_at: at })
+        .where('id', '=', interrupted)
+        .execute()
       const { queue, ran } = testQueue(createInProcessQueue)
       await queue.start(h.services)
       try {
-        expect(await job(h.services, interrupted)).toMatchObject({ status: 'failed', error: { code: 'job_interrupted' }, finished: true })
+        expect(await job(h.services, interrupted)).toMatchObject({
+          status: 'failed',
+          error: { code: 'job_interrupted' },
+          finished: true,
+        })
         await queue.enqueue('test.record', { label: 'fresh' }, actor)
         await queue.idle()
         expect(ran).toEqual(['fresh'])
@@ -152,7 +194,12 @@ forEachDatabase(
 
     it('picks up jobs queued before it started', async () => {
       const at = h.clock.now().toISOString()
-      const waiting = await insertJob(h.db, { kind: 'test.record', payload: { actor, data: { label: 'waiting' } }, createdBy: null, at })
+      const waiting = await insertJob(h.db, {
+        kind: 'test.record',
+        payload: { actor, data: { label: 'waiting' } },
+        createdBy: null,
+        at,
+      })
       const { queue, ran } = testQueue(createInProcessQueue)
       await queue.start(h.services)
       try {
@@ -184,7 +231,10 @@ describe.runIf(process.env.DATABASE_URL)('pg-boss job queue [postgres]', () => {
       await queue.idle()
       expect(ran).toEqual(['via-boss'])
       expect(await job(rt.services, ok)).toMatchObject({ status: 'succeeded', result: { label: 'via-boss' } })
-      expect(await job(rt.services, bad)).toMatchObject({ status: 'failed', error: { code: 'import_has_errors' } })
+      expect(await job(rt.services, bad)).toMatchObject({
+        status: 'failed',
+        error: { code: 'import_has_errors' },
+      })
     } finally {
       await queue.stop()
       await rt.close()

@@ -4,7 +4,7 @@
  */
 import PgBoss from 'pg-boss'
 import type { Actor, Services } from '../context.js'
-import { type JobFileInput, type JobHandler, type JobQueue, createJobRow, executeJob } from './queue.js'
+import { createJobRow, executeJob, type JobFileInput, type JobHandler, type JobQueue } from './queue.js'
 
 export function createPgBossQueue(connectionString: string): JobQueue {
   const handlers = new Map<string, JobHandler>()
@@ -33,18 +33,22 @@ export function createPgBossQueue(connectionString: string): JobQueue {
       // pg-boss waits a full polling interval after every fetch, even a non-empty one, so a burst
       // of imports would crawl at one job per interval: after a job, the worker is woken to fetch
       // the next at once, and it only waits when the queue is empty.
-      workerId = await boss.work<{ jobId: number }>('edu-ledger-jobs', { pollingIntervalSeconds: 0.5 }, async (batch) => {
-        for (const job of batch) {
-          const p = executeJob(s, handlers, job.data.jobId)
-          inFlight.add(p)
-          try {
-            await p
-          } finally {
-            inFlight.delete(p)
+      workerId = await boss.work<{ jobId: number }>(
+        'edu-ledger-jobs',
+        { pollingIntervalSeconds: 0.5 },
+        async (batch) => {
+          for (const job of batch) {
+            const p = executeJob(s, handlers, job.data.jobId)
+            inFlight.add(p)
+            try {
+              await p
+            } finally {
+              inFlight.delete(p)
+            }
           }
-        }
-        if (workerId) boss.notifyWorker(workerId)
-      })
+          if (workerId) boss.notifyWorker(workerId)
+        },
+      )
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000 })

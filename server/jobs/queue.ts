@@ -38,9 +38,13 @@ export interface JobQueue {
 }
 
 /** Runs one job row to completion: shared by both queue implementations. */
-export async function executeJob(services: Services, handlers: Map<string, JobHandler>, jobId: number): Promise<void> {
+export async function executeJob(
+  services: Services,
+  handlers: Map<string, JobHandler>,
+  jobId: number,
+): Promise<void> {
   const job = await repo.findJob(services.db, jobId)
-  if (!job || job.status !== 'queued') return
+  if (job?.status !== 'queued') return
   const handler = handlers.get(job.kind)
   const payload = JSON.parse(job.payload_json) as { actor: Actor; data: unknown }
   await repo.markRunning(services.db, jobId, services.now().toISOString())
@@ -74,7 +78,12 @@ export async function createJobRow(
 ): Promise<number> {
   const at = services.now().toISOString()
   return services.db.transaction().execute(async (trx) => {
-    const id = await repo.insertJob(trx, { kind, payload: { actor, data: payload }, createdBy: actor.id || null, at })
+    const id = await repo.insertJob(trx, {
+      kind,
+      payload: { actor, data: payload },
+      createdBy: actor.id || null,
+      at,
+    })
     for (const f of files) await repo.addFile(trx, id, f, at)
     return id
   })

@@ -28,13 +28,21 @@ export const findJob = (db: Kysely<Database>, id: number) =>
   db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
 
 export const queuedJobIds = async (db: Kysely<Database>) =>
-  (await db.selectFrom('jobs').select('id').where('status', '=', 'queued').orderBy('id').execute()).map((r) => r.id)
+  (await db.selectFrom('jobs').select('id').where('status', '=', 'queued').orderBy('id').execute()).map(
+    (r) => r.id,
+  )
 
 export async function markRunning(db: Kysely<Database>, id: number, at: string) {
   await db.updateTable('jobs').set({ status: 'running', started_at: at }).where('id', '=', id).execute()
 }
 
-export async function setProgress(db: Kysely<Database>, id: number, done: number, total: number, message?: string) {
+export async function setProgress(
+  db: Kysely<Database>,
+  id: number,
+  done: number,
+  total: number,
+  message?: string,
+) {
   await db
     .updateTable('jobs')
     .set({ progress: done, total, message: message ?? null })
@@ -66,7 +74,11 @@ export async function finish(
 export async function failInterrupted(db: Kysely<Database>, at: string) {
   await db
     .updateTable('jobs')
-    .set({ status: 'failed', finished_at: at, error_json: JSON.stringify({ code: 'job_interrupted', params: {} }) })
+    .set({
+      status: 'failed',
+      finished_at: at,
+      error_json: JSON.stringify({ code: 'job_interrupted', params: {} }),
+    })
     .where('status', '=', 'running')
     .execute()
 }
@@ -85,7 +97,11 @@ export async function addFile(db: Tx, jobId: number, f: JobFileInput, at: string
     .execute()
 }
 
-export async function findFile(db: Kysely<Database>, jobId: number, role: string): Promise<JobFileInput | undefined> {
+export async function findFile(
+  db: Kysely<Database>,
+  jobId: number,
+  role: string,
+): Promise<JobFileInput | undefined> {
   const r = await db
     .selectFrom('job_files')
     .selectAll()

@@ -24,7 +24,14 @@ function thrown(fn: () => void): AppError | null {
   }
 }
 
-const PERMISSIONS: Permission[] = ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'job.read']
+const PERMISSIONS: Permission[] = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'job.read',
+]
 
 /** Who may do what, written out in full so a change to roles.ts shows up here as a diff. */
 const EXPECTED: Record<Role, Permission[]> = {

@@ -16,9 +16,9 @@ import {
   type Response,
 } from '../../tests/harness.js'
 import type { App } from '../http/module.js'
-import { readWorkbook } from '../spreadsheet/read.js'
 import type { OrgUnit } from '../modules/org/schema.js'
 import type { UserView } from '../modules/users/schema.js'
+import { readWorkbook } from '../spreadsheet/read.js'
 
 const ROLES = ['admin', 'leader', 'department', 'county', 'school', 'expert', 'auditor', 'anonymous'] as const
 type Who = (typeof ROLES)[number]
@@ -40,7 +40,11 @@ function only(roles: Who[], ok: number, denied = 403, anonymous = 401): Expected
   return e
 }
 const everyone = (status: number): Expected => Object.fromEntries(ROLES.map((r) => [r, status])) as Expected
-const signedIn = (status: number) => only(ROLES.filter((r) => r !== 'anonymous'), status)
+const signedIn = (status: number) =>
+  only(
+    ROLES.filter((r) => r !== 'anonymous'),
+    status,
+  )
 const READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
 const WRITERS: Who[] = ['admin', 'county']
 
@@ -87,20 +91,39 @@ const MATRIX: Record<string, Row> = {
 
   'POST /api/auth/login': {
     expect: everyone(401),
-    request: (_w, who) => ({ url: '/api/auth/login', payload: { username: `nobody_${who}`, password: 'wrong-password-1' } }),
+    request: (_w, who) => ({
+      url: '/api/auth/login',
+      payload: { username: `nobody_${who}`, password: 'wrong-password-1' },
+    }),
   },
-  'POST /api/auth/logout': { expect: everyone(200), ownSession: true, request: () => ({ url: '/api/auth/logout' }) },
+  'POST /api/auth/logout': {
+    expect: everyone(200),
+    ownSession: true,
+    request: () => ({ url: '/api/auth/logout' }),
+  },
   'GET /api/auth/me': { expect: signedIn(200), request: () => ({ url: '/api/auth/me' }) },
-  'PATCH /api/auth/me': { expect: signedIn(200), request: () => ({ url: '/api/auth/me', payload: { locale: 'zh-CN' } }) },
+  'PATCH /api/auth/me': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/auth/me', payload: { locale: 'zh-CN' } }),
+  },
   'POST /api/auth/password': {
     // A wrong current password: every signed-in user may try (400), nobody's password changes.
     expect: signedIn(400),
-    request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'not-the-password-1', newPassword: 'NewPassword2026' } }),
+    request: () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not-the-password-1', newPassword: 'NewPassword2026' },
+    }),
   },
 
   'GET /api/audit': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/audit' }) },
-  'GET /api/audit/verify': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/audit/verify' }) },
-  'GET /api/audit/export.xlsx': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/audit/export.xlsx' }) },
+  'GET /api/audit/verify': {
+    expect: only(['admin', 'auditor'], 200),
+    request: () => ({ url: '/api/audit/verify' }),
+  },
+  'GET /api/audit/export.xlsx': {
+    expect: only(['admin', 'auditor'], 200),
+    request: () => ({ url: '/api/audit/export.xlsx' }),
+  },
 
   // The admin's jobs: nobody else's business, not even that they exist.
   'GET /api/jobs/:id': {
@@ -114,8 +137,14 @@ const MATRIX: Record<string, Row> = {
 
   'GET /api/org-units/tree': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units/tree' }) },
   'GET /api/org-units': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units?pageSize=5' }) },
-  'GET /api/org-units/export.xlsx': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units/export.xlsx?kind=county' }) },
-  'GET /api/org-units/import-template.xlsx': { expect: signedIn(200), request: () => ({ url: '/api/org-units/import-template.xlsx' }) },
+  'GET /api/org-units/export.xlsx': {
+    expect: only(READERS, 200),
+    request: () => ({ url: '/api/org-units/export.xlsx?kind=county' }),
+  },
+  'GET /api/org-units/import-template.xlsx': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/org-units/import-template.xlsx' }),
+  },
   'POST /api/org-units/import': {
     expect: only(WRITERS, 202),
     request: (w) => ({ url: '/api/org-units/import', multipart: w.template }),
@@ -129,7 +158,12 @@ const MATRIX: Record<string, Row> = {
     expect: only(WRITERS, 201),
     request: (w) => ({
       url: '/api/org-units',
-      payload: { parentId: w.heping.id, kind: 'school', name: `矩阵测试${unique()}小学`, code: `29${unique().padStart(8, '0').slice(-8)}` },
+      payload: {
+        parentId: w.heping.id,
+        kind: 'school',
+        name: `矩阵测试${unique()}小学`,
+        code: `29${unique().padStart(8, '0').slice(-8)}`,
+      },
     }),
   },
   'PATCH /api/org-units/:id': {
@@ -155,12 +189,21 @@ const MATRIX: Record<string, Row> = {
   },
 
   'GET /api/users': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/users' }) },
-  'GET /api/users/export.xlsx': { expect: only(['admin', 'auditor'], 200), request: () => ({ url: '/api/users/export.xlsx' }) },
+  'GET /api/users/export.xlsx': {
+    expect: only(['admin', 'auditor'], 200),
+    request: () => ({ url: '/api/users/export.xlsx' }),
+  },
   'POST /api/users': {
     expect: only(['admin'], 201),
     request: (w) => ({
       url: '/api/users',
-      payload: { username: `m_${unique()}`, displayName: '矩阵', role: 'leader', orgUnitId: w.city.id, password: DEFAULT_PASSWORD },
+      payload: {
+        username: `m_${unique()}`,
+        displayName: '矩阵',
+        role: 'leader',
+        orgUnitId: w.city.id,
+        password: DEFAULT_PASSWORD,
+      },
     }),
   },
   'PATCH /api/users/:id': {
@@ -179,7 +222,10 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/users/:id/reset-password': {
     expect: only(['admin'], 200),
-    request: (w) => ({ url: `/api/users/${w.target.id}/reset-password`, payload: { password: 'ResetPass2026' } }),
+    request: (w) => ({
+      url: `/api/users/${w.target.id}/reset-password`,
+      payload: { password: 'ResetPass2026' },
+    }),
   },
 }
 
@@ -198,7 +244,10 @@ export function registeredRoutes(app: App): string[] {
     const path = (stack[depth - 1] ?? '') + (m[2] ?? '')
     stack[depth] = path
     stack.length = depth + 1
-    const methods = (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const methods = (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     for (const method of methods) {
       if (method === 'HEAD' && methods.includes('GET')) continue
       if (path.startsWith('/api/docs/static/') || path === '/api/docs/*') continue
@@ -214,7 +263,13 @@ async function send(app: App, client: Client | null, method: string, req: Req): 
   const cookies = client ? { edu_sid: client.token } : undefined
   if (req.multipart) {
     const mp = multipartFile('组织机构.xlsx', req.multipart)
-    return app.inject({ method: method as 'POST', url: req.url, payload: mp.payload, headers: { ...headers, ...mp.headers }, cookies })
+    return app.inject({
+      method: method as 'POST',
+      url: req.url,
+      payload: mp.payload,
+      headers: { ...headers, ...mp.headers },
+      cookies,
+    })
   }
   return app.inject({
     method: method as 'GET',
@@ -228,7 +283,11 @@ async function send(app: App, client: Client | null, method: string, req: Req): 
 async function makeWorld(h: Harness): Promise<World> {
   const admin = await h.admin()
   const heping = await h.unitByName('和平区')
-  const schoolUser = await h.db.selectFrom('users').select('org_unit_id').where('username', '=', 'school_demo').executeTakeFirstOrThrow()
+  const schoolUser = await h.db
+    .selectFrom('users')
+    .select('org_unit_id')
+    .where('username', '=', 'school_demo')
+    .executeTakeFirstOrThrow()
   const other = await h.db
     .selectFrom('org_units')
     .select('name')
@@ -244,7 +303,10 @@ async function makeWorld(h: Harness): Promise<World> {
   const ws = wb.addWorksheet('数据')
   ws.addRow(['上级单位', '单位名称', '类型', '代码'])
   ws.addRow(['和平区', '矩阵坏行小学', '学校', '123'])
-  const bad = await send(h.app, admin, 'POST', { url: '/api/org-units/import', multipart: Buffer.from(await wb.xlsx.writeBuffer()) })
+  const bad = await send(h.app, admin, 'POST', {
+    url: '/api/org-units/import',
+    multipart: Buffer.from(await wb.xlsx.writeBuffer()),
+  })
   await h.services.jobs.idle()
   const failedWithReport = (bad.json() as { job: { id: number } }).job.id
   const target = await h.buildUser({ role: 'leader', orgUnitId: (await h.unitByName('示例市')).id })
@@ -258,8 +320,12 @@ async function makeWorld(h: Harness): Promise<World> {
     template,
     fresh: () => h.buildSchool({ countyId: heping.id }),
     freshUser: () => h.buildUser({ role: 'leader', orgUnitId: heping.id }),
-    version: async (id) => (await h.db.selectFrom('org_units').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
-    userVersion: async (id) => (await h.db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    version: async (id) =>
+      (await h.db.selectFrom('org_units').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+        .version,
+    userVersion: async (id) =>
+      (await h.db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+        .version,
   }
 }
 
@@ -271,7 +337,10 @@ forEachDatabase(
       if (who === 'anonymous') return null
       const cached = sessions.get(who)
       if (cached && !fresh) return cached
-      const c = who === 'admin' ? await h.loginAs('admin', 'Admin12345') : await h.loginAs(DEMO_USER[who], DEMO_PASSWORD)
+      const c =
+        who === 'admin'
+          ? await h.loginAs('admin', 'Admin12345')
+          : await h.loginAs(DEMO_USER[who], DEMO_PASSWORD)
       if (!fresh) sessions.set(who, c)
       return c
     }
@@ -326,10 +395,22 @@ forEachDatabase(
           ['GET', `/api/org-units/${shenhe.id}`, undefined],
           ['GET', `/api/org-units/${shenheSchool.id}`, undefined],
           ['PATCH', `/api/org-units/${shenheSchool.id}`, { version: shenheSchool.version, name: '被改名' }],
-          ['POST', `/api/org-units/${shenheSchool.id}/void`, { version: shenheSchool.version, reason: '越权' }],
-          ['POST', `/api/org-units/${shenheSchool.id}/move`, { version: shenheSchool.version, parentId: mySchool.parentId }],
+          [
+            'POST',
+            `/api/org-units/${shenheSchool.id}/void`,
+            { version: shenheSchool.version, reason: '越权' },
+          ],
+          [
+            'POST',
+            `/api/org-units/${shenheSchool.id}/move`,
+            { version: shenheSchool.version, parentId: mySchool.parentId },
+          ],
           ['POST', `/api/org-units/${mySchool.id}/move`, { version: mySchool.version, parentId: shenhe.id }],
-          ['POST', '/api/org-units', { parentId: shenhe.id, kind: 'school', name: '越权小学', code: '2101039999' }],
+          [
+            'POST',
+            '/api/org-units',
+            { parentId: shenhe.id, kind: 'school', name: '越权小学', code: '2101039999' },
+          ],
         ]
         for (const [method, url, payload] of attempts) {
           const res = await send(h.app, county, method, { url, payload })
@@ -340,19 +421,41 @@ forEachDatabase(
           }
         }
         // Nothing changed.
-        expect(await h.db.selectFrom('org_units').selectAll().where('id', '=', shenheSchool.id).executeTakeFirstOrThrow()).toEqual(shenheSchool)
-        expect((await h.db.selectFrom('org_units').select('parent_id').where('id', '=', mySchool.id).executeTakeFirstOrThrow()).parent_id).toBe(mySchool.parentId)
-        expect(await h.db.selectFrom('org_units').select('id').where('name', '=', '越权小学').execute()).toEqual([])
+        expect(
+          await h.db
+            .selectFrom('org_units')
+            .selectAll()
+            .where('id', '=', shenheSchool.id)
+            .executeTakeFirstOrThrow(),
+        ).toEqual(shenheSchool)
+        expect(
+          (
+            await h.db
+              .selectFrom('org_units')
+              .select('parent_id')
+              .where('id', '=', mySchool.id)
+              .executeTakeFirstOrThrow()
+          ).parent_id,
+        ).toBe(mySchool.parentId)
+        expect(
+          await h.db.selectFrom('org_units').select('id').where('name', '=', '越权小学').execute(),
+        ).toEqual([])
       })
 
       it('a county user edits its schools but not its own county unit, nor the city above it', async () => {
         const county = await clientOf('county')
         const heping = await h.unitByName('和平区')
-        const own = await send(h.app, county, 'PATCH', { url: `/api/org-units/${heping.id}`, payload: { version: heping.version, name: '和平区改名' } })
+        const own = await send(h.app, county, 'PATCH', {
+          url: `/api/org-units/${heping.id}`,
+          payload: { version: heping.version, name: '和平区改名' },
+        })
         expect(own.statusCode).toBe(403)
         expect(errorOf(own).code).toBe('out_of_scope')
         const city = await h.unitByName('示例市')
-        const up = await send(h.app, county, 'PATCH', { url: `/api/org-units/${city.id}`, payload: { version: city.version, name: '改' } })
+        const up = await send(h.app, county, 'PATCH', {
+          url: `/api/org-units/${city.id}`,
+          payload: { version: city.version, name: '改' },
+        })
         expect(up.statusCode).toBe(404)
         expect((await h.unitByName('和平区')).name).toBe('和平区')
       })
@@ -361,18 +464,29 @@ forEachDatabase(
         const county = await clientOf('county')
         const heping = await h.unitByName('和平区')
         const shenhe = await h.unitByName('沈河区')
-        const list = (await send(h.app, county, 'GET', { url: '/api/org-units?pageSize=500' })).json() as { items: OrgUnit[]; total: number }
+        const list = (await send(h.app, county, 'GET', { url: '/api/org-units?pageSize=500' })).json() as {
+          items: OrgUnit[]
+          total: number
+        }
         expect(list.items.length).toBeGreaterThan(10)
         expect(list.items.every((u) => u.path.startsWith(heping.path))).toBe(true)
-        const underShenhe = (await send(h.app, county, 'GET', { url: `/api/org-units?parentId=${shenhe.id}` })).json()
+        const underShenhe = (
+          await send(h.app, county, 'GET', { url: `/api/org-units?parentId=${shenhe.id}` })
+        ).json()
         expect(underShenhe).toEqual({ items: [], total: 0 })
-        const search = (await send(h.app, county, 'GET', { url: `/api/org-units?q=${encodeURIComponent('沈河')}` })).json()
+        const search = (
+          await send(h.app, county, 'GET', { url: `/api/org-units?q=${encodeURIComponent('沈河')}` })
+        ).json()
         expect(search).toEqual({ items: [], total: 0 })
-        const voided = (await send(h.app, county, 'GET', { url: '/api/org-units/tree?includeVoided=true' })).json() as { items: OrgUnit[] }
+        const voided = (
+          await send(h.app, county, 'GET', { url: '/api/org-units/tree?includeVoided=true' })
+        ).json() as { items: OrgUnit[] }
         expect(voided.items.every((u) => u.path.startsWith(heping.path))).toBe(true)
 
         const school = await clientOf('school')
-        const mine = (await send(h.app, school, 'GET', { url: '/api/org-units/tree' })).json() as { items: OrgUnit[] }
+        const mine = (await send(h.app, school, 'GET', { url: '/api/org-units/tree' })).json() as {
+          items: OrgUnit[]
+        }
         expect(mine.items).toHaveLength(1)
         const leader = await clientOf('leader')
         const root = await h.root()
@@ -403,7 +517,10 @@ forEachDatabase(
         const cells = JSON.stringify(sheet?.rows ?? [])
         expect(cells).toContain('county_heping')
         expect(cells).not.toContain(inShenhe.username)
-        const patch = await c.patch(`/api/users/${inShenhe.id}`, { version: inShenhe.version, displayName: '越权' })
+        const patch = await c.patch(`/api/users/${inShenhe.id}`, {
+          version: inShenhe.version,
+          displayName: '越权',
+        })
         expect(patch.statusCode).toBe(404)
         const reset = await c.post(`/api/users/${inShenhe.id}/reset-password`, { password: 'Hijacked2026x' })
         expect(reset.statusCode).toBe(404)
@@ -426,12 +543,17 @@ forEachDatabase(
         const county = await clientOf('county')
         if (!county) throw new Error('no client')
         const w = await getWorld()
-        const started = await send(h.app, county, 'POST', { url: '/api/org-units/import', multipart: w.template })
+        const started = await send(h.app, county, 'POST', {
+          url: '/api/org-units/import',
+          multipart: w.template,
+        })
         expect(started.statusCode).toBe(202)
         const id = (started.json() as { job: { id: number } }).job.id
         await h.services.jobs.idle()
         expect((await send(h.app, county, 'GET', { url: `/api/jobs/${id}` })).statusCode).toBe(200)
-        expect((await send(h.app, await clientOf('admin'), 'GET', { url: `/api/jobs/${id}` })).statusCode).toBe(200)
+        expect(
+          (await send(h.app, await clientOf('admin'), 'GET', { url: `/api/jobs/${id}` })).statusCode,
+        ).toBe(200)
         for (const who of ['leader', 'school', 'auditor', 'expert', 'department'] as const) {
           const res = await send(h.app, await clientOf(who), 'GET', { url: `/api/jobs/${id}` })
           expect(res.statusCode, who).toBe(404)
@@ -444,7 +566,10 @@ forEachDatabase(
         const u = await h.buildUser({ role: 'auditor', orgUnitId: (await h.unitByName('示例市')).id })
         const c = await h.loginAs(u.username, u.password)
         expect((await c.get('/api/audit')).statusCode).toBe(200)
-        const res = await send(h.app, admin, 'PATCH', { url: `/api/users/${u.id}`, payload: { version: u.version, role: 'leader' } })
+        const res = await send(h.app, admin, 'PATCH', {
+          url: `/api/users/${u.id}`,
+          payload: { version: u.version, role: 'leader' },
+        })
         expect(res.statusCode).toBe(200)
         expect((await c.get('/api/audit')).statusCode).toBe(401)
         const again = await h.loginAs(u.username, u.password)

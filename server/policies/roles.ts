@@ -15,13 +15,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   auditor: { zh: '审计监督', en: 'Auditor' },
 }
 
-export type Permission =
-  | 'org.read'
-  | 'org.write'
-  | 'user.read'
-  | 'user.write'
-  | 'audit.read'
-  | 'job.read'
+export type Permission = 'org.read' | 'org.write' | 'user.read' | 'user.write' | 'audit.read' | 'job.read'
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'job.read'],

@@ -12,11 +12,26 @@ const Session = z.object({ user: UserView, csrfToken: z.string() })
 
 export default defineModule({
   key: 'auth',
-  menu: [{ key: 'profile', path: '/profile', titleZh: '个人设置', titleEn: 'Profile', icon: 'UserOutlined', order: 100 }],
+  menu: [
+    {
+      key: 'profile',
+      path: '/profile',
+      titleZh: '个人设置',
+      titleEn: 'Profile',
+      icon: 'UserOutlined',
+      order: 100,
+    },
+  ],
   routes(app) {
     app.post(
       '/api/auth/login',
-      { schema: { tags, body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }), response: { 200: Session } } },
+      {
+        schema: {
+          tags,
+          body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+          response: { 200: Session },
+        },
+      },
       async (req, reply) => {
         const r = await login(app.services, req.body.username.trim(), req.body.password, req.ip)
         reply.setCookie(SESSION_COOKIE, r.token, { ...cookieBase, httpOnly: true })
@@ -35,12 +50,29 @@ export default defineModule({
     }))
     app.patch(
       '/api/auth/me',
-      { schema: { tags, body: z.strictObject({ locale: z.enum(['zh-CN', 'en']).optional(), displayName: z.string().trim().min(1).max(50).optional() }), response: { 200: UserView } } },
+      {
+        schema: {
+          tags,
+          body: z.strictObject({
+            locale: z.enum(['zh-CN', 'en']).optional(),
+            displayName: z.string().trim().min(1).max(50).optional(),
+          }),
+          response: { 200: UserView },
+        },
+      },
       (req) => updateMe(ctxOf(req), req.body),
     )
     app.post(
       '/api/auth/password',
-      { schema: { tags, body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) } },
+      {
+        schema: {
+          tags,
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(200),
+            newPassword: z.string().min(1).max(200),
+          }),
+        },
+      },
       (req) => changePassword(ctxOf(req), req.body.currentPassword, req.body.newPassword, req.sessionHash),
     )
   },

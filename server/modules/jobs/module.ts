@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { notFound } from '../../http/errors.js'
 import { defineModule } from '../../http/module.js'
-import { XLSX, ctxOf, sendFile } from '../../http/request.js'
+import { ctxOf, sendFile, XLSX } from '../../http/request.js'
 import { findFile } from '../../jobs/repository.js'
 import { loadOwnJob, presentJob } from './present.js'
 import { JobView } from './schema.js'

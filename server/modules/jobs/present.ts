@@ -15,7 +15,9 @@ export async function loadOwnJob(ctx: Ctx, id: number) {
 
 export async function presentJob(ctx: Ctx, id: number): Promise<JobView> {
   const job = await loadOwnJob(ctx, id)
-  const err = job.error_json ? (JSON.parse(job.error_json) as { code: string; params?: Record<string, unknown> }) : null
+  const err = job.error_json
+    ? (JSON.parse(job.error_json) as { code: string; params?: Record<string, unknown> })
+    : null
   return {
     id: job.id,
     kind: job.kind,

@@ -80,12 +80,32 @@ forEachDatabase(
       expect(county).toMatchObject({ kind: 'county', code: '210150', tags: ['新设'] })
       expect(county.parentId).toBe((await h.unitByName('示例市')).id)
       const kids = (await admin.get(`/api/org-units?parentId=${county.id}`)).json() as { items: OrgUnit[] }
-      expect(kids.items.map((u) => u.code).sort()).toEqual(['2101500001', '2101500002', '2101500003', '2101500004'])
+      expect(kids.items.map((u) => u.code).sort()).toEqual([
+        '2101500001',
+        '2101500002',
+        '2101500003',
+        '2101500004',
+      ])
       for (const k of kids.items) expect(k.path).toBe(`${county.path}${k.id}/`)
-      expect(kids.items.find((u) => u.code === '2101500002')).toMatchObject({ rural: true, tags: ['乡村', '寄宿'], stage: 'primary' })
-      expect(kids.items.find((u) => u.code === '2101500003')).toMatchObject({ shortName: '实验中学', stage: 'junior' })
-      expect(kids.items.find((u) => u.code === '2101500004')).toMatchObject({ kind: 'kindergarten', inclusive: true, ownership: 'private' })
-      const audited = await h.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'org.import.create').execute()
+      expect(kids.items.find((u) => u.code === '2101500002')).toMatchObject({
+        rural: true,
+        tags: ['乡村', '寄宿'],
+        stage: 'primary',
+      })
+      expect(kids.items.find((u) => u.code === '2101500003')).toMatchObject({
+        shortName: '实验中学',
+        stage: 'junior',
+      })
+      expect(kids.items.find((u) => u.code === '2101500004')).toMatchObject({
+        kind: 'kindergarten',
+        inclusive: true,
+        ownership: 'private',
+      })
+      const audited = await h.db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('action', '=', 'org.import.create')
+        .execute()
       expect(audited).toHaveLength(5)
 
       const again = await runImport(h, admin, file)
@@ -98,7 +118,11 @@ forEachDatabase(
       if (changed[1]) changed[1][1] = '测试新区第一小学（新校区）'
       const third = await runImport(h, admin, await fillTemplate(admin, changed))
       expect(third.result).toMatchObject({ created: 0, updated: 1, unchanged: 4 })
-      const renamed = await h.db.selectFrom('org_units').selectAll().where('code', '=', '2101500001').executeTakeFirstOrThrow()
+      const renamed = await h.db
+        .selectFrom('org_units')
+        .selectAll()
+        .where('code', '=', '2101500001')
+        .executeTakeFirstOrThrow()
       expect(renamed).toMatchObject({ name: '测试新区第一小学（新校区）', version: 2 })
     })
 
@@ -119,7 +143,11 @@ forEachDatabase(
       expect(job.hasErrorReport).toBe(true)
       expect(await countRows(h.db, 'org_units')).toBe(units)
       expect(await countRows(h.db, 'audit_log')).toBe(audits)
-      const leaked = await h.db.selectFrom('org_units').select('id').where('name', 'like', '坏文件%').execute()
+      const leaked = await h.db
+        .selectFrom('org_units')
+        .select('id')
+        .where('name', 'like', '坏文件%')
+        .execute()
       expect(leaked).toEqual([])
 
       const report = await admin.get(`/api/jobs/${job.id}/error-report.xlsx`)
@@ -166,7 +194,10 @@ forEachDatabase(
       const admin = await h.admin()
       const city = await h.unitByName('示例市')
       for (const query of [`kind=county&parentId=${city.id}`, `q=${encodeURIComponent('和平区')}`]) {
-        const list = (await admin.get(`/api/org-units?${query}&pageSize=500`)).json() as { items: OrgUnit[]; total: number }
+        const list = (await admin.get(`/api/org-units?${query}&pageSize=500`)).json() as {
+          items: OrgUnit[]
+          total: number
+        }
         expect(list.total).toBeGreaterThan(0)
         const res = await admin.get(`/api/org-units/export.xlsx?${query}`)
         expect(res.statusCode).toBe(200)
@@ -226,7 +257,9 @@ forEachDatabase(
       const job = await runImport(
         h,
         county,
-        await fillTemplate(county, [['和平区', '抢码小学', '学校', shenheSchool.code, null, '小学', null, null, null, null]]),
+        await fillTemplate(county, [
+          ['和平区', '抢码小学', '学校', shenheSchool.code, null, '小学', null, null, null, null],
+        ]),
       )
       expect(job.status).toBe('failed')
       expect(job.error?.code).toBe('import_has_errors')

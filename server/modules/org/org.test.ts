@@ -20,7 +20,8 @@ async function auditOf(h: Harness, id: number) {
   }))
 }
 
-const dbUnit = (h: Harness, id: number) => h.db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+const dbUnit = (h: Harness, id: number) =>
+  h.db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
 forEachDatabase(
   'org units',
@@ -40,12 +41,30 @@ forEachDatabase(
       })
       expect(res.statusCode).toBe(201)
       const unit = res.json() as OrgUnit
-      expect(unit).toMatchObject({ parentId: county.id, kind: 'school', code: '2101029001', version: 1, rural: true, tags: ['乡村'] })
+      expect(unit).toMatchObject({
+        parentId: county.id,
+        kind: 'school',
+        code: '2101029001',
+        version: 1,
+        rural: true,
+        tags: ['乡村'],
+      })
       expect(unit.shortName).toBeTruthy()
       const row = await dbUnit(h, unit.id)
-      expect(row).toMatchObject({ parent_id: county.id, path: `${county.path}${unit.id}/`, depth: county.depth + 1, rural: 1, voided_at: null })
+      expect(row).toMatchObject({
+        parent_id: county.id,
+        path: `${county.path}${unit.id}/`,
+        depth: county.depth + 1,
+        rural: 1,
+        voided_at: null,
+      })
       expect(await auditOf(h, unit.id)).toEqual([
-        { action: 'org.create', actor: 'admin', before: null, after: expect.objectContaining({ id: unit.id, name: '测试区实验小学' }) },
+        {
+          action: 'org.create',
+          actor: 'admin',
+          before: null,
+          after: expect.objectContaining({ id: unit.id, name: '测试区实验小学' }),
+        },
       ])
     })
 
@@ -58,13 +77,25 @@ forEachDatabase(
         [{ parentId: city.id, kind: 'county', name: '五位区', code: '21010' }, 'code', 'org_code_region'],
         [{ parentId: city.id, kind: 'county', name: '字母区', code: '21ab01' }, 'code', 'org_code_region'],
         [{ parentId: root.id, kind: 'city', name: '错级市', code: '210181' }, 'code', 'org_code_region'],
-        [{ parentId: city.id, kind: 'county', name: '外省区', code: '220102' }, 'code', 'org_code_region_parent'],
+        [
+          { parentId: city.id, kind: 'county', name: '外省区', code: '220102' },
+          'code',
+          'org_code_region_parent',
+        ],
         [{ parentId: county.id, kind: 'school', name: '短码小学', code: '12345' }, 'code', 'org_code_school'],
-        [{ parentId: county.id, kind: 'school', name: '长码小学', code: '12345678901' }, 'code', 'org_code_school'],
+        [
+          { parentId: county.id, kind: 'school', name: '长码小学', code: '12345678901' },
+          'code',
+          'org_code_school',
+        ],
         [{ parentId: root.id, kind: 'school', name: '省直小学' }, 'parentId', 'org_parent_kind'],
         [{ parentId: county.id, kind: 'city', name: '县下市' }, 'parentId', 'org_parent_kind'],
         [{ parentId: city.id, kind: 'province', name: '第二个省' }, 'parentId', 'org_parent_kind'],
-        [{ parentId: city.id, kind: 'county', name: '带学段区', stage: 'primary' }, 'stage', 'org_stage_only_school'],
+        [
+          { parentId: city.id, kind: 'county', name: '带学段区', stage: 'primary' },
+          'stage',
+          'org_stage_only_school',
+        ],
         [{ parentId: 999_999, kind: 'school', name: '无上级小学' }, 'parentId', 'not_found'],
       ]
       const before = await countRows(h.db, 'org_units')
@@ -99,29 +130,58 @@ forEachDatabase(
       const county = await h.buildCounty()
       const first = await h.buildSchool({ countyId: county.id })
       const before = await countRows(h.db, 'org_units')
-      const dup = await admin.post('/api/org-units', { parentId: county.id, kind: 'school', name: '重码小学', code: first.code })
+      const dup = await admin.post('/api/org-units', {
+        parentId: county.id,
+        kind: 'school',
+        name: '重码小学',
+        code: first.code,
+      })
       expect(dup.statusCode).toBe(409)
-      expect(errorOf(dup).fields).toEqual([{ field: 'code', message: `代码 ${first.code} 已被“${first.name}”使用` }])
+      expect(errorOf(dup).fields).toEqual([
+        { field: 'code', message: `代码 ${first.code} 已被“${first.name}”使用` },
+      ])
       expect(await countRows(h.db, 'org_units')).toBe(before)
       // Editing another unit onto the code is refused the same way.
       const other = await h.buildSchool({ countyId: county.id })
-      const edit = await admin.patch(`/api/org-units/${other.id}`, { version: other.version, code: first.code })
+      const edit = await admin.patch(`/api/org-units/${other.id}`, {
+        version: other.version,
+        code: first.code,
+      })
       expect(edit.statusCode).toBe(409)
       expect(errorOf(edit).fields?.[0]?.field).toBe('code')
       expect((await dbUnit(h, other.id)).code).toBe(other.code)
       // A voided unit's code is free again.
-      const v = await admin.post(`/api/org-units/${first.id}/void`, { version: first.version, reason: '撤并' })
+      const v = await admin.post(`/api/org-units/${first.id}/void`, {
+        version: first.version,
+        reason: '撤并',
+      })
       expect(v.statusCode).toBe(200)
-      const reuse = await admin.post('/api/org-units', { parentId: county.id, kind: 'school', name: '接替小学', code: first.code })
+      const reuse = await admin.post('/api/org-units', {
+        parentId: county.id,
+        kind: 'school',
+        name: '接替小学',
+        code: first.code,
+      })
       expect(reuse.statusCode).toBe(201)
     })
 
     it('edits a unit: version goes up, before and after are audited', async () => {
       const admin = await h.admin()
       const school = await h.buildSchool({ name: '旧名小学' })
-      const res = await admin.patch(`/api/org-units/${school.id}`, { version: 1, name: '新名小学', tags: ['示范'], inclusive: true })
+      const res = await admin.patch(`/api/org-units/${school.id}`, {
+        version: 1,
+        name: '新名小学',
+        tags: ['示范'],
+        inclusive: true,
+      })
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toMatchObject({ id: school.id, name: '新名小学', version: 2, tags: ['示范'], inclusive: true })
+      expect(res.json()).toMatchObject({
+        id: school.id,
+        name: '新名小学',
+        version: 2,
+        tags: ['示范'],
+        inclusive: true,
+      })
       expect(await dbUnit(h, school.id)).toMatchObject({ name: '新名小学', version: 2, inclusive: 1 })
       const audit = await auditOf(h, school.id)
       expect(audit.at(-1)).toMatchObject({
@@ -140,7 +200,9 @@ forEachDatabase(
     it('a stale version gets 409 with the current version, and nothing changes', async () => {
       const admin = await h.admin()
       const school = await h.buildSchool()
-      expect((await admin.patch(`/api/org-units/${school.id}`, { version: 1, name: '第一次改名' })).statusCode).toBe(200)
+      expect(
+        (await admin.patch(`/api/org-units/${school.id}`, { version: 1, name: '第一次改名' })).statusCode,
+      ).toBe(200)
       const auditBefore = (await auditOf(h, school.id)).length
       for (const [url, body] of [
         [`/api/org-units/${school.id}`, { version: 1, name: '第二次改名' }],
@@ -163,15 +225,31 @@ forEachDatabase(
       const county = await h.buildCounty({ parentId: cityA.id, code: null })
       const s1 = await h.buildSchool({ countyId: county.id })
       const s2 = await h.buildSchool({ countyId: county.id })
-      const res = await admin.post(`/api/org-units/${county.id}/move`, { version: county.version, parentId: cityB.id })
+      const res = await admin.post(`/api/org-units/${county.id}/move`, {
+        version: county.version,
+        parentId: cityB.id,
+      })
       expect(res.statusCode).toBe(200)
       const moved = res.json() as OrgUnit
-      expect(moved).toMatchObject({ parentId: cityB.id, path: `${cityB.path}${county.id}/`, depth: cityB.depth + 1, version: 2 })
+      expect(moved).toMatchObject({
+        parentId: cityB.id,
+        path: `${cityB.path}${county.id}/`,
+        depth: cityB.depth + 1,
+        version: 2,
+      })
       for (const s of [s1, s2]) {
-        expect(await dbUnit(h, s.id)).toMatchObject({ path: `${cityB.path}${county.id}/${s.id}/`, depth: cityB.depth + 2, parent_id: county.id })
+        expect(await dbUnit(h, s.id)).toMatchObject({
+          path: `${cityB.path}${county.id}/${s.id}/`,
+          depth: cityB.depth + 2,
+          parent_id: county.id,
+        })
       }
       // Nothing is left under the old path.
-      const stale = await h.db.selectFrom('org_units').select('id').where('path', 'like', `${cityA.path}${county.id}/%`).execute()
+      const stale = await h.db
+        .selectFrom('org_units')
+        .select('id')
+        .where('path', 'like', `${cityA.path}${county.id}/%`)
+        .execute()
       expect(stale).toEqual([])
       expect((await auditOf(h, county.id)).at(-1)).toEqual({
         action: 'org.move',
@@ -191,20 +269,35 @@ forEachDatabase(
       const city = await h.buildCity()
       const county = await h.buildCounty({ parentId: city.id, code: null })
       const school = await h.buildSchool({ countyId: county.id })
-      const cycle = await admin.post(`/api/org-units/${city.id}/move`, { version: city.version, parentId: county.id })
+      const cycle = await admin.post(`/api/org-units/${city.id}/move`, {
+        version: city.version,
+        parentId: county.id,
+      })
       expect(cycle.statusCode).toBe(400)
       expect(errorOf(cycle).fields).toEqual([{ field: 'parentId', message: '不能移动到自己的下级之下' }])
-      const self = await admin.post(`/api/org-units/${county.id}/move`, { version: county.version, parentId: county.id })
+      const self = await admin.post(`/api/org-units/${county.id}/move`, {
+        version: county.version,
+        parentId: county.id,
+      })
       expect(self.statusCode).toBe(400)
-      const deep = await admin.post(`/api/org-units/${county.id}/move`, { version: county.version, parentId: school.id })
+      const deep = await admin.post(`/api/org-units/${county.id}/move`, {
+        version: county.version,
+        parentId: school.id,
+      })
       expect(deep.statusCode).toBe(400)
-      const kind = await admin.post(`/api/org-units/${school.id}/move`, { version: school.version, parentId: (await h.root()).id })
+      const kind = await admin.post(`/api/org-units/${school.id}/move`, {
+        version: school.version,
+        parentId: (await h.root()).id,
+      })
       expect(kind.statusCode).toBe(400)
       expect(errorOf(kind).fields?.[0]?.field).toBe('parentId')
       const gone = await h.buildCounty({ parentId: city.id })
       const voided = await admin.post(`/api/org-units/${gone.id}/void`, { version: 1, reason: '撤销' })
       expect(voided.statusCode).toBe(200)
-      const intoVoid = await admin.post(`/api/org-units/${school.id}/move`, { version: school.version, parentId: gone.id })
+      const intoVoid = await admin.post(`/api/org-units/${school.id}/move`, {
+        version: school.version,
+        parentId: gone.id,
+      })
       expect(intoVoid.statusCode).toBe(400)
       expect(await dbUnit(h, school.id)).toMatchObject({ parent_id: county.id, version: 1 })
       expect(await dbUnit(h, city.id)).toMatchObject({ version: 1 })
@@ -216,18 +309,31 @@ forEachDatabase(
       const school = await h.buildSchool({ countyId: county.id })
       const user = await h.buildUser({ role: 'school', orgUnitId: school.id })
 
-      const withChildren = await admin.post(`/api/org-units/${county.id}/void`, { version: 1, reason: '撤并' })
+      const withChildren = await admin.post(`/api/org-units/${county.id}/void`, {
+        version: 1,
+        reason: '撤并',
+      })
       expect(withChildren.statusCode).toBe(409)
-      expect(errorOf(withChildren)).toMatchObject({ code: 'org_has_children', message: '该单位下还有 1 个未作废的下级单位，请先处理' })
+      expect(errorOf(withChildren)).toMatchObject({
+        code: 'org_has_children',
+        message: '该单位下还有 1 个未作废的下级单位，请先处理',
+      })
       const withUsers = await admin.post(`/api/org-units/${school.id}/void`, { version: 1, reason: '撤并' })
       expect(withUsers.statusCode).toBe(409)
       expect(errorOf(withUsers).code).toBe('org_has_users')
       expect((await dbUnit(h, school.id)).voided_at).toBeNull()
 
-      expect((await admin.post(`/api/users/${user.id}/void`, { version: user.version, reason: '调离' })).statusCode).toBe(200)
+      expect(
+        (await admin.post(`/api/users/${user.id}/void`, { version: user.version, reason: '调离' }))
+          .statusCode,
+      ).toBe(200)
       const ok = await admin.post(`/api/org-units/${school.id}/void`, { version: 1, reason: '撤并到中心校' })
       expect(ok.statusCode).toBe(200)
-      expect(ok.json()).toMatchObject({ voidReason: '撤并到中心校', voidedAt: h.clock.now().toISOString(), version: 2 })
+      expect(ok.json()).toMatchObject({
+        voidReason: '撤并到中心校',
+        voidedAt: h.clock.now().toISOString(),
+        version: 2,
+      })
       expect(await dbUnit(h, school.id)).toMatchObject({ void_reason: '撤并到中心校', version: 2 })
       expect((await auditOf(h, school.id)).at(-1)).toMatchObject({
         action: 'org.void',
@@ -239,16 +345,22 @@ forEachDatabase(
       expect(live.total).toBe(0)
       const all = (await admin.get(`/api/org-units?parentId=${county.id}&includeVoided=true`)).json() as Page
       expect(all.items.map((u) => u.id)).toEqual([school.id])
-      expect((await admin.post(`/api/org-units/${county.id}/void`, { version: 1, reason: '撤并' })).statusCode).toBe(200)
+      expect(
+        (await admin.post(`/api/org-units/${county.id}/void`, { version: 1, reason: '撤并' })).statusCode,
+      ).toBe(200)
       // A blank reason is refused.
       const other = await h.buildSchool()
-      expect((await admin.post(`/api/org-units/${other.id}/void`, { version: 1, reason: '  ' })).statusCode).toBe(400)
+      expect(
+        (await admin.post(`/api/org-units/${other.id}/void`, { version: 1, reason: '  ' })).statusCode,
+      ).toBe(400)
     })
 
     it('lists with q, kind, parentId and paging, counting the whole match', async () => {
       const admin = await h.admin()
       const city = await h.unitByName('示例市')
-      const counties = (await admin.get(`/api/org-units?kind=county&parentId=${city.id}&pageSize=100`)).json() as Page
+      const counties = (
+        await admin.get(`/api/org-units?kind=county&parentId=${city.id}&pageSize=100`)
+      ).json() as Page
       expect(counties.total).toBe(10)
       expect(counties.items.map((u) => u.name)).toContain('和平区')
       expect(counties.items.every((u) => u.kind === 'county' && u.parentId === city.id)).toBe(true)
@@ -268,7 +380,9 @@ forEachDatabase(
       expect(p2.items).toHaveLength(Math.min(10, inHeping.length - 10))
       expect(p1.items.map((u) => u.id).filter((id) => p2.items.some((x) => x.id === id))).toEqual([])
 
-      const q = (await admin.get(`/api/org-units?q=${encodeURIComponent('和平区')}&pageSize=500`)).json() as Page
+      const q = (
+        await admin.get(`/api/org-units?q=${encodeURIComponent('和平区')}&pageSize=500`)
+      ).json() as Page
       expect(q.total).toBeGreaterThan(1)
       for (const u of q.items) expect(`${u.name}|${u.shortName}|${u.code ?? ''}`).toContain('和平')
       const byCode = (await admin.get(`/api/org-units?q=${heping.code}`)).json() as Page

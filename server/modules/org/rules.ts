@@ -39,7 +39,12 @@ export function checkUnit(u: UnitFields, parent: OrgUnitRow | null): FieldError[
       errors.push({
         field: 'parentId',
         key: 'org_parent_kind',
-        params: { kind: kindLabel(u.kind), parentKind: kindLabel(parent.kind), kindEn: u.kind, parentKindEn: parent.kind },
+        params: {
+          kind: kindLabel(u.kind),
+          parentKind: kindLabel(parent.kind),
+          kindEn: u.kind,
+          parentKindEn: parent.kind,
+        },
       })
     }
   }

@@ -7,8 +7,23 @@ import { ROLE_LABELS, ROLES } from '../../policies/roles.js'
 import { getSetting } from '../../settings.js'
 import { VERSION } from '../../version.js'
 
-const KIND = { province: ['省', 'Province'], city: ['市', 'City'], county: ['区县', 'County/district'], school: ['学校', 'School'], kindergarten: ['幼儿园', 'Kindergarten'], university: ['高校', 'University'], department: ['处室', 'Department'] } as const
-const STAGE = { primary: ['小学', 'Primary'], junior: ['初中', 'Junior high'], senior: ['高中', 'Senior high'], nine_year: ['九年一贯制', 'Nine-year'], complete_secondary: ['完全中学', 'Complete secondary'], twelve_year: ['十二年一贯制', 'Twelve-year'] } as const
+const KIND = {
+  province: ['省', 'Province'],
+  city: ['市', 'City'],
+  county: ['区县', 'County/district'],
+  school: ['学校', 'School'],
+  kindergarten: ['幼儿园', 'Kindergarten'],
+  university: ['高校', 'University'],
+  department: ['处室', 'Department'],
+} as const
+const STAGE = {
+  primary: ['小学', 'Primary'],
+  junior: ['初中', 'Junior high'],
+  senior: ['高中', 'Senior high'],
+  nine_year: ['九年一贯制', 'Nine-year'],
+  complete_secondary: ['完全中学', 'Complete secondary'],
+  twelve_year: ['十二年一贯制', 'Twelve-year'],
+} as const
 
 export interface DemoMarker {
   scale: string
@@ -21,10 +36,30 @@ export default defineModule({
   routes(app) {
     app.get(
       '/api/health',
-      { schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']), migrations: z.number() }) } } },
+      {
+        schema: {
+          tags: ['system'],
+          response: {
+            200: z.object({
+              status: z.literal('ok'),
+              version: z.string(),
+              database: z.enum(['sqlite', 'postgres']),
+              migrations: z.number(),
+            }),
+          },
+        },
+      },
       async () => {
-        const r = await app.services.db.selectFrom('schema_migrations').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
-        return { status: 'ok' as const, version: VERSION, database: app.services.dialect, migrations: Number(r.n) }
+        const r = await app.services.db
+          .selectFrom('schema_migrations')
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+        return {
+          status: 'ok' as const,
+          version: VERSION,
+          database: app.services.dialect,
+          migrations: Number(r.n),
+        }
       },
     )
     app.get('/api/meta', { schema: { tags: ['system'] } }, async (req) => {

@@ -2,17 +2,17 @@
 import { recordAudit } from '../../audit/record.js'
 import { hashPassword, isStrongPassword } from '../../auth/passwords.js'
 import { deleteUserSessions } from '../../auth/repository.js'
+import type { Tx } from '../../context.js'
 import { type Ctx, nowIso } from '../../context.js'
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../http/errors.js'
 import { assertInScope, authorize } from '../../policies/authorize.js'
-import { kindLabel } from '../org/rules.js'
+import { ROLE_LABELS, type Role } from '../../policies/roles.js'
 import { findById as findUnit } from '../org/repository.js'
+import { kindLabel } from '../org/rules.js'
 import { presentUser, USER_AUDIT_REDACT } from './present.js'
 import { findUser, findUserByUsername, insertUser, listUsers, updateUserVersioned } from './repository.js'
 import { scopeAllowed } from './rules.js'
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput, UserView } from './schema.js'
-import { ROLE_LABELS, type Role } from '../../policies/roles.js'
-import type { Tx } from '../../context.js'
 
 async function checkScope(ctx: Ctx, trx: Tx, role: Role, orgUnitId: number) {
   const unit = await findUnit(trx, orgUnitId)
@@ -28,14 +28,20 @@ async function checkScope(ctx: Ctx, trx: Tx, role: Role, orgUnitId: number) {
   }
 }
 
-export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { skipStrength?: boolean } = {}): Promise<UserView> {
+export async function createUser(
+  ctx: Ctx,
+  input: CreateUserInput,
+  opts: { skipStrength?: boolean } = {},
+): Promise<UserView> {
   authorize(ctx.actor, 'user.write')
   if (!opts.skipStrength && !isStrongPassword(input.password)) throw fieldError('password', 'password_weak')
   const hash = await hashPassword(input.password)
   return ctx.db.transaction().execute(async (trx) => {
     await checkScope(ctx, trx, input.role, input.orgUnitId)
     if (await findUserByUsername(trx, input.username)) {
-      throw new AppError(409, 'conflict', {}, [{ field: 'username', key: 'user_taken', params: { username: input.username } }])
+      throw new AppError(409, 'conflict', {}, [
+        { field: 'username', key: 'user_taken', params: { username: input.username } },
+      ])
     }
     const at = nowIso(ctx)
     const id = await insertUser(trx, {
@@ -56,7 +62,13 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { skipS
     const row = await findUser(trx, id)
     if (!row) throw notFound()
     const user = presentUser(row)
-    await recordAudit(trx, ctx, ctx.actor, { action: 'user.create', entity: 'user', entityId: id, after: user, redact: USER_AUDIT_REDACT })
+    await recordAudit(trx, ctx, ctx.actor, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: user,
+      redact: USER_AUDIT_REDACT,
+    })
     return user
   })
 }
@@ -74,7 +86,8 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     const row = await loadInScope(ctx, trx, id)
     if (row.version !== input.version) throw staleVersion(row.version)
     const role = input.role ?? (row.role as Role)
-    if (input.role !== undefined || input.orgUnitId !== undefined) await checkScope(ctx, trx, role, input.orgUnitId ?? row.org_unit_id)
+    if (input.role !== undefined || input.orgUnitId !== undefined)
+      await checkScope(ctx, trx, role, input.orgUnitId ?? row.org_unit_id)
     const { version, displayName, orgUnitId, ...rest } = input
     const ok = await updateUserVersioned(trx, id, version, {
       ...rest,
@@ -88,26 +101,50 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     // A changed role or scope takes effect now: the user's open sessions end.
     if (input.role !== undefined || input.orgUnitId !== undefined) await deleteUserSessions(trx as never, id)
     const user = presentUser(after)
-    await recordAudit(trx, ctx, ctx.actor, { action: 'user.update', entity: 'user', entityId: id, before: presentUser(row), after: user, redact: USER_AUDIT_REDACT })
+    await recordAudit(trx, ctx, ctx.actor, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      before: presentUser(row),
+      after: user,
+      redact: USER_AUDIT_REDACT,
+    })
     return user
   })
 }
 
-export async function voidUser(ctx: Ctx, id: number, input: { version: number; reason: string }): Promise<UserView> {
+export async function voidUser(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; reason: string },
+): Promise<UserView> {
   authorize(ctx.actor, 'user.write')
   if (id === ctx.actor.id) throw forbidden('user_self')
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadInScope(ctx, trx, id)
     if (row.version !== input.version) throw staleVersion(row.version)
     const at = nowIso(ctx)
-    if (!(await updateUserVersioned(trx, id, input.version, { voided_at: at, void_reason: input.reason, updated_at: at }))) {
+    if (
+      !(await updateUserVersioned(trx, id, input.version, {
+        voided_at: at,
+        void_reason: input.reason,
+        updated_at: at,
+      }))
+    ) {
       throw staleVersion(row.version + 1)
     }
     await deleteUserSessions(trx as never, id)
     const after = await findUser(trx, id)
     if (!after) throw notFound()
     const user = presentUser(after)
-    await recordAudit(trx, ctx, ctx.actor, { action: 'user.void', entity: 'user', entityId: id, before: presentUser(row), after: { ...user, reason: input.reason }, redact: USER_AUDIT_REDACT })
+    await recordAudit(trx, ctx, ctx.actor, {
+      action: 'user.void',
+      entity: 'user',
+      entityId: id,
+      before: presentUser(row),
+      after: { ...user, reason: input.reason },
+      redact: USER_AUDIT_REDACT,
+    })
     return user
   })
 }
@@ -118,7 +155,11 @@ export async function resetPassword(ctx: Ctx, id: number, password: string): Pro
   const hash = await hashPassword(password)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadInScope(ctx, trx, id)
-    await updateUserVersioned(trx, id, row.version, { password_hash: hash, must_change_password: 1, updated_at: nowIso(ctx) })
+    await updateUserVersioned(trx, id, row.version, {
+      password_hash: hash,
+      must_change_password: 1,
+      updated_at: nowIso(ctx),
+    })
     await deleteUserSessions(trx as never, id)
     await recordAudit(trx, ctx, ctx.actor, { action: 'user.reset_password', entity: 'user', entityId: id })
   })

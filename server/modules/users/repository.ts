@@ -21,7 +21,12 @@ const columns = [
 ] as const
 
 export const findUser = (db: Tx, id: number) =>
-  db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').select(columns).where('users.id', '=', id).executeTakeFirst()
+  db
+    .selectFrom('users')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select(columns)
+    .where('users.id', '=', id)
+    .executeTakeFirst()
 
 export const findUserByUsername = (db: Tx, username: string) =>
   db
@@ -33,7 +38,12 @@ export const findUserByUsername = (db: Tx, username: string) =>
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>
 
-export async function listUsers(db: Kysely<Database>, dialect: DialectName, scopePath: string, f: ListUsersQuery) {
+export async function listUsers(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  scopePath: string,
+  f: ListUsersQuery,
+) {
   let q = db
     .selectFrom('users')
     .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
@@ -44,7 +54,10 @@ export async function listUsers(db: Kysely<Database>, dialect: DialectName, scop
     const p = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const op = likeOperator(dialect)
     q = q.where((eb) =>
-      eb.or([eb(sql`users.username`, op, sql`${p} escape '\\'`), eb(sql`users.display_name`, op, sql`${p} escape '\\'`)]),
+      eb.or([
+        eb(sql`users.username`, op, sql`${p} escape '\\'`),
+        eb(sql`users.display_name`, op, sql`${p} escape '\\'`),
+      ]),
     )
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
@@ -78,6 +91,9 @@ export async function updateUserVersioned(
 }
 
 export async function countUsers(db: Tx): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(r.n)
 }

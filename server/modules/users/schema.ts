@@ -17,12 +17,20 @@ export type UserView = z.infer<typeof UserView>
 
 const password = z.string().min(1).max(200)
 export const CreateUserBody = z.strictObject({
-  username: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/),
   displayName: z.string().trim().min(1).max(50),
   role: z.enum(ROLES),
   orgUnitId: z.number().int().positive(),
   password,
-  phone: z.string().trim().regex(/^[0-9-]{7,20}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9-]{7,20}$/)
+    .nullable()
+    .optional(),
 })
 export type CreateUserInput = z.infer<typeof CreateUserBody>
 
@@ -31,7 +39,12 @@ export const UpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(50).optional(),
   role: z.enum(ROLES).optional(),
   orgUnitId: z.number().int().positive().optional(),
-  phone: z.string().trim().regex(/^[0-9-]{7,20}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9-]{7,20}$/)
+    .nullable()
+    .optional(),
   locale: z.enum(['zh-CN', 'en']).optional(),
 })
 export type UpdateUserInput = z.infer<typeof UpdateUserBody>
@@ -39,7 +52,10 @@ export type UpdateUserInput = z.infer<typeof UpdateUserBody>
 export const ListUsersQuery = z.object({
   q: z.string().trim().max(50).optional(),
   role: z.enum(ROLES).optional(),
-  includeVoided: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeVoided: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 })
