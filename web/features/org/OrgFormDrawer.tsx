@@ -90,7 +90,7 @@ export function OrgFormDrawer({ target, onClose }: { target: OrgFormTarget | nul
       )
       return
     }
-    const changes = changedFields(normalise(initialValues(target)), values)
+    const { kind: _kind, ...changes } = changedFields(normalise(initialValues(target)), values)
     if (Object.keys(changes).length === 0) return onClose()
     update.mutate(
       { id: target.unit.id, version: target.unit.version, ...changes },
@@ -154,7 +154,12 @@ export function OrgFormDrawer({ target, onClose }: { target: OrgFormTarget | nul
           label={t('org.kind')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <Select data-testid="org-form-kind" options={labels.kindOptions()} />
+          {/* A unit's kind is fixed once created (codes and parents depend on it): void and re-create instead. */}
+          <Select
+            data-testid="org-form-kind"
+            options={labels.kindOptions()}
+            disabled={target?.mode === 'edit'}
+          />
         </Form.Item>
         <Form.Item name="code" label={t('org.code')} extra={t('org.codeHint')}>
           <Input data-testid="org-form-code" maxLength={20} inputMode="numeric" />
