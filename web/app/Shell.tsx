@@ -1,6 +1,6 @@
 /** The frame around every logged-in page: side menu from /api/meta, header with user and language. */
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons'
-import { Button, Layout, Menu, type MenuProps, Space, Typography } from 'antd'
+import { Alert, Button, Layout, Menu, type MenuProps, Space, Typography } from 'antd'
 import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
@@ -111,6 +111,20 @@ export function Shell() {
           />
         </Layout.Sider>
         <Layout.Content style={{ minWidth: 0, overflow: 'auto', padding: 16, background: '#f5f7fa' }}>
+          {user?.mustChangePassword && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="must-change-password"
+              style={{ marginBottom: 12 }}
+              message={t('profile.mustChange')}
+              action={
+                <Button size="small" onClick={() => navigate('/profile')}>
+                  {t('profile.title')}
+                </Button>
+              }
+            />
+          )}
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

@@ -14,6 +14,7 @@ export interface User {
   phone?: string | null
   version: number
   voidedAt?: string | null
+  mustChangePassword?: boolean
 }
 
 export type OrgKind = 'province' | 'city' | 'county' | 'school' | 'kindergarten' | 'university' | 'department'

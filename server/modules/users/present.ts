@@ -13,6 +13,7 @@ export function presentUser(r: UserRow): UserView {
     phone: r.phone,
     version: r.version,
     voidedAt: r.voided_at,
+    mustChangePassword: r.must_change_password === 1,
   }
 }
 

@@ -15,6 +15,7 @@ const columns = [
   'users.phone',
   'users.version',
   'users.voided_at',
+  'users.must_change_password',
   'users.password_hash',
   'org_units.name as org_unit_name',
   'org_units.path as org_path',

@@ -12,6 +12,8 @@ export const UserView = z.object({
   phone: z.string().nullable(),
   version: z.number(),
   voidedAt: z.string().nullable(),
+  /** Set for a generated or reset password: the web asks the user to choose a new one. */
+  mustChangePassword: z.boolean(),
 })
 export type UserView = z.infer<typeof UserView>
 

@@ -88,6 +88,7 @@ const en: Catalogue = {
     demoRole: 'Role',
   },
   profile: {
+    mustChange: 'Your password was generated or reset by an admin: change it now to one only you know.',
     title: 'Profile',
     info: 'About you',
     username: 'Username',

@@ -87,6 +87,7 @@ const zhCN = {
   },
   profile: {
     title: '个人设置',
+    mustChange: '您的密码是系统生成或管理员重置的，请立即修改为只有您自己知道的密码。',
     info: '基本信息',
     username: '用户名',
     displayName: '姓名',
