@@ -1,19 +1,11 @@
 /** The audit chain's hash: each row commits to its content and to the previous row's hash. */
 import { createHash } from 'node:crypto'
+import type { AuditLogTable } from '../db/schema.js'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export interface HashedFields {
-  id: number
-  at: string
-  actor_id: number | null
-  actor_name: string
-  action: string
-  entity: string
-  entity_id: string | null
-  before_json: string | null
-  after_json: string | null
-}
+/** Every column of an audit row except the two hashes themselves. */
+export type HashedFields = Omit<AuditLogTable, 'prev_hash' | 'hash'>
 
 export function auditHash(prevHash: string, r: HashedFields): string {
   const canonical = JSON.stringify([

@@ -87,7 +87,7 @@ export async function changePassword(
       must_change_password: 0,
       updated_at: ctx.now().toISOString(),
     })
-    await deleteUserSessions(trx as never, row.id, keepSessionHash ?? undefined)
+    await deleteUserSessions(trx, row.id, keepSessionHash ?? undefined)
     await recordAudit(trx, ctx, ctx.actor, {
       action: 'user.change_password',
       entity: 'user',

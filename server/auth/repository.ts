@@ -1,5 +1,6 @@
 /** SQL for sessions and login throttling. */
 import { type Kysely, sql } from 'kysely'
+import type { Tx } from '../context.js'
 import type { Database } from '../db/schema.js'
 
 export const insertSession = (
@@ -50,7 +51,7 @@ export const touchSession = (db: Kysely<Database>, idHash: string, at: string, e
 export const deleteSession = (db: Kysely<Database>, idHash: string) =>
   db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
 
-export const deleteUserSessions = (db: Kysely<Database>, userId: number, exceptHash?: string) => {
+export const deleteUserSessions = (db: Tx, userId: number, exceptHash?: string) => {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId)
   if (exceptHash) q = q.where('id_hash', '!=', exceptHash)
   return q.execute()

@@ -91,7 +91,7 @@ async function applyRows(
   return services.db
     .transaction()
     .execute(async (trx) => {
-      const units = await listSubtree(trx as never, actor.scopePath, false)
+      const units = await listSubtree(trx, actor.scopePath, false)
       const byCode = new Map(units.filter((u) => u.code).map((u) => [u.code as string, u]))
       const byName = new Map<string, OrgUnitRow[]>()
       for (const u of units) byName.set(u.name, [...(byName.get(u.name) ?? []), u])

@@ -29,7 +29,7 @@ export const findRoot = (db: Tx) =>
     .executeTakeFirst() as Promise<OrgUnitRow | undefined>
 
 /** Everything in a subtree, ordered for building a tree. */
-export function listSubtree(db: Kysely<Database>, scopePath: string, includeVoided: boolean) {
+export function listSubtree(db: Tx, scopePath: string, includeVoided: boolean) {
   let q = db.selectFrom('org_units').selectAll().where('path', 'like', `${scopePath}%`)
   if (!includeVoided) q = q.where('voided_at', 'is', null)
   return q.orderBy('depth').orderBy('sort_order').orderBy('id').execute() as Promise<OrgUnitRow[]>

@@ -99,7 +99,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     const after = await findUser(trx, id)
     if (!after) throw notFound()
     // A changed role or scope takes effect now: the user's open sessions end.
-    if (input.role !== undefined || input.orgUnitId !== undefined) await deleteUserSessions(trx as never, id)
+    if (input.role !== undefined || input.orgUnitId !== undefined) await deleteUserSessions(trx, id)
     const user = presentUser(after)
     await recordAudit(trx, ctx, ctx.actor, {
       action: 'user.update',
@@ -133,7 +133,7 @@ export async function voidUser(
     ) {
       throw staleVersion(row.version + 1)
     }
-    await deleteUserSessions(trx as never, id)
+    await deleteUserSessions(trx, id)
     const after = await findUser(trx, id)
     if (!after) throw notFound()
     const user = presentUser(after)
@@ -160,7 +160,7 @@ export async function resetPassword(ctx: Ctx, id: number, password: string): Pro
       must_change_password: 1,
       updated_at: nowIso(ctx),
     })
-    await deleteUserSessions(trx as never, id)
+    await deleteUserSessions(trx, id)
     await recordAudit(trx, ctx, ctx.actor, { action: 'user.reset_password', entity: 'user', entityId: id })
   })
   return { ok: true }
