@@ -5,6 +5,7 @@ import type { Database } from './db/schema.js'
 import type { Locale } from './http/i18n.js'
 import type { JobQueue } from './jobs/queue.js'
 import type { Role } from './policies/roles.js'
+import type { PersonalDataCipher } from './privacy/personal-data.js'
 
 export interface Actor {
   id: number
@@ -31,6 +32,8 @@ export interface Services {
   dialect: DialectName
   jobs: JobQueue
   now: () => Date
+  /** Encrypts petitioners' and other people's personal fields at rest. */
+  personal: PersonalDataCipher
 }
 
 export interface Ctx extends Services {

@@ -12,6 +12,8 @@ const Env = z.object({
     .or(z.literal('').transform(() => undefined)),
   EDU_LEDGER_DATA_DIR: z.string().default('./data'),
   EDU_LEDGER_ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** 32-byte key for personal data (base64 or hex); default: a generated key file in the data dir. */
+  EDU_LEDGER_DATA_KEY: z.string().optional(),
   EDU_LEDGER_DEMO: z.enum(['city', 'province', 'none']).default('city'),
   EDU_LEDGER_DEMO_SEED: z.coerce.number().int().default(2026),
   EDU_LEDGER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

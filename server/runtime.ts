@@ -7,6 +7,7 @@ import type { Env } from './env.js'
 import type { ModuleDefinition } from './http/module.js'
 import { createInProcessQueue } from './jobs/in-process.js'
 import { createPgBossQueue } from './jobs/pg-boss.js'
+import { openPersonalDataCipher } from './privacy/personal-data.js'
 
 export interface Runtime {
   database: Db
@@ -16,7 +17,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(
-  env: Pick<Env, 'DATABASE_URL' | 'EDU_LEDGER_DATA_DIR'>,
+  env: Pick<Env, 'DATABASE_URL' | 'EDU_LEDGER_DATA_DIR'> & Partial<Pick<Env, 'EDU_LEDGER_DATA_KEY'>>,
   modules: ModuleDefinition[],
   opts: { now?: () => Date; sqliteFile?: string; startJobs?: boolean } = {},
 ): Promise<Runtime> {
@@ -36,7 +37,9 @@ export async function openRuntime(
     dialect: database.dialect,
     jobs,
     now: opts.now ?? (() => new Date()),
+    personal: openPersonalDataCipher({ key: env.EDU_LEDGER_DATA_KEY, dataDir: env.EDU_LEDGER_DATA_DIR }),
   }
+  for (const m of modules) await m.seed?.(services)
   if (opts.startJobs !== false) await jobs.start(services)
   return {
     database,

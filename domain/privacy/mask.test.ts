@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskIdNumber, maskName, maskPhone } from './mask.js'
+import { maskIdNumber, maskIdNumberRegion, maskName, maskPhone } from './mask.js'
 
 describe('masks', () => {
   it('keeps the surname', () => {
@@ -15,5 +15,13 @@ describe('masks', () => {
   it('keeps the first 1 and last 2 of an ID number', () => {
     expect(maskIdNumber('210102198503151234')).toBe('2***************34')
     expect(maskIdNumber('210102198503151234')).toHaveLength(18)
+  })
+})
+
+describe('maskIdNumberRegion', () => {
+  it('keeps the region code and the last 4', () => {
+    expect(maskIdNumberRegion('210102198503151234')).toBe('210102********1234')
+    expect(maskIdNumberRegion('21010219850315123X')).toBe('210102********123X')
+    expect(maskIdNumberRegion('1234')).toBe('1*34') // too short to carry a region: the generic mask
   })
 })

@@ -24,3 +24,13 @@ export function maskIdNumber(id: string): string {
   if (s.length < 4) return '*'.repeat(s.length)
   return `${s[0]}${'*'.repeat(s.length - 3)}${s.slice(-2)}`
 }
+
+/**
+ * 210102198503151234 → 210102********1234: the region code (where a case belongs) and the last 4
+ * (what a caller reads out to confirm identity), the form petition offices use.
+ */
+export function maskIdNumberRegion(id: string): string {
+  const s = id.trim()
+  if (s.length < 11) return maskIdNumber(s)
+  return `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`
+}

@@ -2,6 +2,7 @@
  * Server-side messages in the user's language. Keys are stable error codes; the web has its own
  * catalogue for UI text, and shows these messages as they come.
  */
+import { petitionMessages } from '../modules/petitions/messages.js'
 import { spreadsheetMessages } from '../spreadsheet/messages.js'
 
 export type Locale = 'zh-CN' | 'en'
@@ -93,7 +94,7 @@ const platformMessages = {
 } satisfies Catalogue
 
 // Module catalogues merge in; a module's key never shadows a platform key.
-const messages = { ...spreadsheetMessages, ...platformMessages } satisfies Catalogue
+const messages = { ...spreadsheetMessages, ...petitionMessages, ...platformMessages } satisfies Catalogue
 
 export type MessageKey = keyof typeof messages
 

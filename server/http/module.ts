@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Services } from '../context.js'
 import type { JobQueue } from '../jobs/queue.js'
 import type { Role } from '../policies/roles.js'
 
@@ -29,6 +30,8 @@ export interface ModuleDefinition {
   key: string
   routes(app: App): void
   jobs?(queue: JobQueue): void
+  /** Reference data every installation needs (a default taxonomy …): idempotent, run at each start. */
+  seed?(services: Services): Promise<void>
   menu?: MenuEntry[]
 }
 

@@ -47,6 +47,24 @@ const signedIn = (status: number) =>
   )
 const READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
 const WRITERS: Who[] = ['admin', 'county']
+const PETITION_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const PETITION_WRITERS: Who[] = ['department', 'county']
+const PETITION_CONFIG: Who[] = ['admin', 'department']
+
+/** A 和平区 case as the petition office registers it. */
+function caseBody(w: World) {
+  return {
+    receivedOn: '2026-11-20',
+    channel: 'phone',
+    kind: 'claim',
+    petitioners: [{ name: '矩阵甲' }],
+    categoryId: w.taxonomy.categoryId,
+    demandId: w.taxonomy.demandId,
+    orgUnitId: w.heping.id,
+    level: 'county',
+    responsibleUnitId: w.heping.id,
+  }
+}
 
 interface Req {
   url: string
@@ -56,6 +74,17 @@ interface Req {
 
 /** Data the rows act on, made once per database. */
 interface World {
+  /** A 和平区 case (the county user's), its taxonomy, and a way to get a fresh one. */
+  hepingCase: { id: number; version: number }
+  taxonomy: { categoryId: number; demandId: number; categoryVersion: number }
+  freshCase(): Promise<{ id: number; version: number }>
+  caseVersion(id: number): Promise<number>
+  campaignId: number
+  planId: number
+  planVersion(): Promise<number>
+  categoryVersion(): Promise<number>
+  freshCategory(): Promise<{ id: number; version: number }>
+  petitionFile: Buffer
   heping: OrgUnit
   hepingSchool: OrgUnit
   city: OrgUnit
@@ -227,6 +256,115 @@ const MATRIX: Record<string, Row> = {
       payload: { password: 'ResetPass2026' },
     }),
   },
+  'GET /api/calendar': { expect: signedIn(200), request: () => ({ url: '/api/calendar?year=2026' }) },
+  'POST /api/calendar/overrides': {
+    expect: only(['admin'], 200),
+    request: () => ({ url: '/api/calendar/overrides', payload: { date: '2031-05-06', kind: 'holiday', name: '矩阵' } }),
+  },
+  'POST /api/calendar/overrides/:id/void': {
+    // A missing override: the admin learns it is gone (404); the others may not ask (403).
+    expect: only(['admin'], 404),
+    request: () => ({ url: '/api/calendar/overrides/999999/void', payload: { reason: '矩阵' } }),
+  },
+
+  'GET /api/petitions/cases': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/cases?pageSize=5' }) },
+  'GET /api/petitions/cases/export.xlsx': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/cases/export.xlsx?status=registered' }),
+  },
+  // The school user is not responsible for this county-level case: it does not exist for him.
+  'GET /api/petitions/cases/:id': {
+    expect: { ...only(PETITION_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/petitions/cases/${w.hepingCase.id}` }),
+  },
+  'POST /api/petitions/cases': {
+    expect: only(PETITION_WRITERS, 201),
+    request: (w) => ({ url: '/api/petitions/cases', payload: caseBody(w) }),
+  },
+  'POST /api/petitions/cases/:id/actions': {
+    expect: only(PETITION_WRITERS, 200),
+    request: async (w) => {
+      const c = await w.freshCase()
+      return { url: `/api/petitions/cases/${c.id}/actions`, payload: { version: c.version, action: 'accept', on: '2026-11-26' } }
+    },
+  },
+  'POST /api/petitions/cases/:id/void': {
+    expect: only(PETITION_WRITERS, 200),
+    request: async (w) => {
+      const c = await w.freshCase()
+      return { url: `/api/petitions/cases/${c.id}/void`, payload: { version: c.version, reason: '矩阵测试' } }
+    },
+  },
+  'GET /api/petitions/similar': {
+    expect: only(PETITION_WRITERS, 200),
+    request: (w) => ({ url: `/api/petitions/similar?demandId=${w.taxonomy.demandId}&summary=工资待遇` }),
+  },
+  'GET /api/petitions/import-template.xlsx': {
+    expect: only(PETITION_WRITERS, 200),
+    request: () => ({ url: '/api/petitions/import-template.xlsx' }),
+  },
+  'POST /api/petitions/import/preview': {
+    expect: only(PETITION_WRITERS, 200),
+    request: (w) => ({ url: '/api/petitions/import/preview', multipart: w.petitionFile }),
+  },
+  'POST /api/petitions/import': {
+    expect: only(PETITION_WRITERS, 202),
+    request: (w) => ({ url: '/api/petitions/import', multipart: w.petitionFile }),
+  },
+  'GET /api/petitions/categories': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/categories' }) },
+  'POST /api/petitions/categories': {
+    expect: only(PETITION_CONFIG, 201),
+    request: (w) => ({ url: '/api/petitions/categories', payload: { parentId: w.taxonomy.categoryId, name: `矩阵诉求${unique()}` } }),
+  },
+  'PATCH /api/petitions/categories/:id': {
+    expect: only(PETITION_CONFIG, 200),
+    request: async (w) => ({
+      url: `/api/petitions/categories/${w.taxonomy.categoryId}`,
+      payload: { version: await w.categoryVersion(), sortOrder: n++ },
+    }),
+  },
+  'POST /api/petitions/categories/:id/void': {
+    expect: only(PETITION_CONFIG, 204),
+    request: async (w) => {
+      const c = await w.freshCategory()
+      return { url: `/api/petitions/categories/${c.id}/void`, payload: { version: c.version, reason: '矩阵测试' } }
+    },
+  },
+  'GET /api/petitions/campaigns': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/campaigns' }) },
+  'POST /api/petitions/campaigns': {
+    expect: only(PETITION_CONFIG, 201),
+    request: () => ({ url: '/api/petitions/campaigns', payload: { name: `矩阵行动${unique()}`, cutoffOn: '2026-01-01' } }),
+  },
+  'POST /api/petitions/campaigns/:id/cases': {
+    expect: { ...only(PETITION_WRITERS, 200) },
+    request: (w) => ({ url: `/api/petitions/campaigns/${w.campaignId}/cases`, payload: { caseIds: [w.hepingCase.id] } }),
+  },
+  'GET /api/petitions/campaigns/:id/board': {
+    expect: only(PETITION_READERS, 200),
+    request: (w) => ({ url: `/api/petitions/campaigns/${w.campaignId}/board` }),
+  },
+  'GET /api/petitions/plans': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/plans' }) },
+  'POST /api/petitions/plans': {
+    expect: only(PETITION_CONFIG, 201),
+    request: (w) => ({
+      url: '/api/petitions/plans',
+      payload: { categoryId: w.taxonomy.categoryId, title: '矩阵方案', owner: '信访办' },
+    }),
+  },
+  'PATCH /api/petitions/plans/:id': {
+    expect: only(PETITION_CONFIG, 200),
+    request: async (w) => ({ url: `/api/petitions/plans/${w.planId}`, payload: { version: await w.planVersion(), owner: `信访办${n++}` } }),
+  },
+  'GET /api/petitions/figures': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/figures' }) },
+  'GET /api/petitions/settings': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/settings' }) },
+  'PATCH /api/petitions/settings': {
+    expect: only(PETITION_CONFIG, 200),
+    request: () => ({ url: '/api/petitions/settings', payload: { dueSoonDays: 3 } }),
+  },
+  'POST /api/petitions/retention/run': {
+    expect: only(PETITION_CONFIG, 200),
+    request: () => ({ url: '/api/petitions/retention/run' }),
+  },
 }
 
 /**
@@ -310,7 +448,9 @@ async function makeWorld(h: Harness): Promise<World> {
   await h.services.jobs.idle()
   const failedWithReport = (bad.json() as { job: { id: number } }).job.id
   const target = await h.buildUser({ role: 'leader', orgUnitId: (await h.unitByName('示例市')).id })
+  const petitions = await petitionWorld(h, heping)
   return {
+    ...petitions,
     heping,
     hepingSchool: await h.unitByName(other.name),
     city: await h.unitByName('示例市'),
@@ -326,6 +466,47 @@ async function makeWorld(h: Harness): Promise<World> {
     userVersion: async (id) =>
       (await h.db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirstOrThrow())
         .version,
+  }
+}
+
+/** Cases, taxonomy, a campaign and a plan for the petition rows, made by the petition office. */
+async function petitionWorld(h: Harness, heping: OrgUnit) {
+  const office = await h.loginAs('dept_gaojiao', DEMO_PASSWORD)
+  const cats = (await office.get('/api/petitions/categories')).json().items as { id: number; parentId: number | null; version: number }[]
+  const category = cats.find((c) => c.parentId === null)
+  const demand = cats.find((c) => c.parentId === category?.id)
+  if (!category || !demand) throw new Error('no taxonomy')
+  const taxonomy = { categoryId: category.id, demandId: demand.id, categoryVersion: category.version }
+  const partial = { heping, taxonomy } as World
+  const freshCase = async () => {
+    const r = await office.post('/api/petitions/cases', caseBody(partial))
+    if (r.statusCode !== 201) throw new Error(r.body)
+    const d = r.json() as { id: number; version: number }
+    return { id: d.id, version: d.version }
+  }
+  const campaign = await office.post('/api/petitions/campaigns', { name: '矩阵专项', cutoffOn: '2026-01-01' })
+  const plan = await office.post('/api/petitions/plans', { categoryId: category.id, title: '矩阵方案', owner: '信访办' })
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('信访台账')
+  ws.addRow(['案件编号', '登记日期', '信访形式', '信访人', '所属县（市、区）', '问题类别', '具体诉求', '办理状态'])
+  ws.addRow(['JZ0001', '2026-01-05', '来信', '矩阵乙', '和平区', '教师待遇类', '工资待遇落实', '办理中'])
+  const version = (table: 'petition_categories' | 'petition_plans', id: number) => async () =>
+    (await h.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+  return {
+    hepingCase: await freshCase(),
+    taxonomy,
+    freshCase,
+    caseVersion: async (id: number) =>
+      (await h.db.selectFrom('petition_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+    campaignId: (campaign.json() as { id: number }).id,
+    planId: (plan.json() as { id: number }).id,
+    planVersion: version('petition_plans', (plan.json() as { id: number }).id),
+    categoryVersion: version('petition_categories', category.id),
+    freshCategory: async () => {
+      const r = await office.post('/api/petitions/categories', { parentId: category.id, name: `作废用${unique()}` })
+      return r.json() as { id: number; version: number }
+    },
+    petitionFile: Buffer.from(await wb.xlsx.writeBuffer()),
   }
 }
 

@@ -15,18 +15,54 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   auditor: { zh: '审计监督', en: 'Auditor' },
 }
 
-export type Permission = 'org.read' | 'org.write' | 'user.read' | 'user.write' | 'audit.read' | 'job.read'
+export type Permission =
+  | 'org.read'
+  | 'org.write'
+  | 'user.read'
+  | 'user.write'
+  | 'audit.read'
+  | 'job.read'
+  | 'calendar.write'
+  /** Petition cases in scope, personal data masked. */
+  | 'petition.read'
+  /** Register cases and move them through their stages. */
+  | 'petition.write'
+  /** See a petitioner's full name, ID number, phone and address (each view audited). */
+  | 'petition.personal'
+  /** The taxonomy, campaigns and resolution plans. */
+  | 'petition.config'
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'job.read'],
-  leader: ['org.read', 'job.read'],
-  department: ['org.read', 'job.read'],
+  // The system administrator configures; he reads cases masked and never sees petitioners in full.
+  admin: [
+    'org.read',
+    'org.write',
+    'user.read',
+    'user.write',
+    'audit.read',
+    'job.read',
+    'calendar.write',
+    'petition.read',
+    'petition.config',
+  ],
+  // Leaders take cases (包案) and must be able to call the petitioner.
+  leader: ['org.read', 'job.read', 'petition.read', 'petition.personal'],
+  // Departments include the petition office (信访办), which keeps the ledger.
+  department: [
+    'org.read',
+    'job.read',
+    'petition.read',
+    'petition.write',
+    'petition.personal',
+    'petition.config',
+  ],
   // A county bureau keeps its own schools' records: it may add and edit units below its own.
-  county: ['org.read', 'org.write', 'job.read'],
-  school: ['org.read', 'job.read'],
+  county: ['org.read', 'org.write', 'job.read', 'petition.read', 'petition.write', 'petition.personal'],
+  // A school sees the cases it is responsible for, masked.
+  school: ['org.read', 'job.read', 'petition.read'],
   // Experts see only what is assigned to them (selections module); no org browsing beyond names.
   expert: ['job.read'],
-  auditor: ['org.read', 'user.read', 'audit.read', 'job.read'],
+  auditor: ['org.read', 'user.read', 'audit.read', 'job.read', 'petition.read'],
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,0 +1,81 @@
+/** Between the stored case row and the domain's deadline maths. */
+import type { WorkCalendar } from '../../../domain/calendar/calendar.js'
+import { type CaseDates, computeDeadlines, type Deadlines } from '../../../domain/petitions/deadlines.js'
+import type { Status } from '../../../domain/petitions/lifecycle.js'
+import { currentDue, type StageDue } from '../../../domain/petitions/stage.js'
+import type { CaseRow } from './repository.js'
+
+type DateFields = Pick<
+  CaseRow,
+  | 'received_on'
+  | 'forwarded_on'
+  | 'accepted_on'
+  | 'extension_days'
+  | 'replied_on'
+  | 'review_requested_on'
+  | 'review_decided_on'
+  | 'rereview_requested_on'
+  | 'rereview_decided_on'
+>
+
+export function caseDates(r: DateFields): CaseDates {
+  return {
+    receivedOn: r.received_on,
+    forwardedOn: r.forwarded_on,
+    acceptedOn: r.accepted_on,
+    extensionDays: r.extension_days,
+    repliedOn: r.replied_on,
+    reviewRequestedOn: r.review_requested_on,
+    reviewDecidedOn: r.review_decided_on,
+    rereviewRequestedOn: r.rereview_requested_on,
+    rereviewDecidedOn: r.rereview_decided_on,
+  }
+}
+
+export function dateFields(d: CaseDates): DateFields {
+  return {
+    received_on: d.receivedOn,
+    forwarded_on: d.forwardedOn,
+    accepted_on: d.acceptedOn,
+    extension_days: d.extensionDays,
+    replied_on: d.repliedOn,
+    review_requested_on: d.reviewRequestedOn,
+    review_decided_on: d.reviewDecidedOn,
+    rereview_requested_on: d.rereviewRequestedOn,
+    rereview_decided_on: d.rereviewDecidedOn,
+  }
+}
+
+/**
+ * The stored, derived deadline columns. `current_due` is the deadline of the running stage,
+ * whatever today is, so "overdue" is `current_due < today` in SQL.
+ */
+export function derived(cal: WorkCalendar, status: Status, r: DateFields) {
+  const dl = computeDeadlines(cal, caseDates(r))
+  const running = currentDue(status, dl, r.received_on, 0)
+  return {
+    notice_due: dl.noticeDue,
+    handling_due: dl.handlingDue,
+    current_stage: running.stage,
+    current_due: running.due,
+  }
+}
+
+export function deadlinesOf(cal: WorkCalendar, r: DateFields): Deadlines {
+  return computeDeadlines(cal, caseDates(r))
+}
+
+export function dueNow(
+  cal: WorkCalendar,
+  status: Status,
+  r: DateFields,
+  today: string,
+  dueSoonDays: number,
+): StageDue {
+  return currentDue(status, computeDeadlines(cal, caseDates(r)), today, dueSoonDays)
+}
+
+/** Today in China (the statute's "today" is Asia/Shanghai; UTC+8 with no daylight saving). */
+export function todayInChina(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+}

@@ -1,0 +1,194 @@
+/**
+ * Importing a historical petition ledger. First a preview (the mapping step): which column is
+ * which field, and which of the file's categories and demands are not in the taxonomy. The user
+ * maps them, and the mapping is remembered for the next file. Then the import job: every row is
+ * checked, and only when none has an error are the cases written, in one transaction
+ * (all-or-nothing), keyed by case number (importing the same file twice changes nothing).
+ * ID numbers that Excel turned into floats are not errors: they are listed as warnings and left
+ * empty, never guessed.
+ */
+import { z } from 'zod'
+import { recordAudit } from '../../audit/record.js'
+import type { Ctx } from '../../context.js'
+import { AppError, badRequest } from '../../http/errors.js'
+import type { JobRun } from '../../jobs/queue.js'
+import { authorize } from '../../policies/authorize.js'
+import { getSetting, putSetting } from '../../settings.js'
+import { columnLetter } from '../../spreadsheet/cells.js'
+import { buildErrorReport } from '../../spreadsheet/error-report.js'
+import { normalizeLabel } from '../../spreadsheet/header.js'
+import { type ImportError, parseImport } from '../../spreadsheet/import.js'
+import { renderMessage } from '../../spreadsheet/messages.js'
+import { applyImport, type Resolved } from './import-apply.js'
+import { buildResolver, loadImportContext } from './import-resolve.js'
+import { IMPORT_FIELDS, type PetitionImportRow, petitionImportSpec } from './import-spec.js'
+
+export const PETITION_IMPORT_JOB = 'petitions.import'
+const MAPPING_KEY = 'petitions.import.mapping'
+
+export const ImportMapping = z.object({
+  columns: z.record(z.string().max(100), z.string().max(40).nullable()).default({}),
+  categories: z.record(z.string().max(100), z.number().int().positive().nullable()).default({}),
+  demands: z.record(z.string().max(200), z.number().int().positive().nullable()).default({}),
+})
+export type ImportMapping = z.infer<typeof ImportMapping>
+
+const FIELD_SET = new Set<string>(IMPORT_FIELDS.map((f) => f.field))
+
+function specFor(mapping: ImportMapping) {
+  const columnAliases = new Map<string, string[]>()
+  for (const [label, field] of Object.entries(mapping.columns)) {
+    if (!field || !FIELD_SET.has(field)) continue
+    columnAliases.set(field, [...(columnAliases.get(field) ?? []), label])
+  }
+  return petitionImportSpec({ columnAliases })
+}
+
+export async function rememberedMapping(ctx: Ctx): Promise<ImportMapping> {
+  const saved = await getSetting<unknown>(ctx.db, MAPPING_KEY)
+  const r = ImportMapping.safeParse(saved ?? {})
+  return r.success ? r.data : { columns: {}, categories: {}, demands: {} }
+}
+
+/** The mapping step: columns found, fields they fill, and taxonomy values that need a decision. */
+export async function previewImport(ctx: Ctx, bytes: Buffer) {
+  authorize(ctx.actor, 'petition.write')
+  const mapping = await rememberedMapping(ctx)
+  const parsed = await parseImport(specFor(mapping), bytes)
+  const byIndex = new Map([...parsed.header.columnMap].map(([field, index]) => [index, field]))
+  const columns = parsed.header.labels.map((label, index) => ({
+    index,
+    letter: columnLetter(index),
+    label,
+    field: byIndex.get(index) ?? null,
+  }))
+  const look = await loadImportContext(ctx.db, ctx.actor)
+  const resolve = buildResolver(look, mapping)
+  const cats = new Map<string, { value: string; count: number; mapped: number | null }>()
+  const dems = new Map<string, { value: string; category: string; count: number; mapped: number | null }>()
+  for (const { value: r } of parsed.rows) {
+    const c = resolve.category(r.category)
+    const ce = cats.get(r.category) ?? { value: r.category, count: 0, mapped: c?.id ?? null }
+    ce.count++
+    cats.set(r.category, ce)
+    const d = c ? resolve.demand(r.category, c, r.demand) : null
+    const key = `${r.category}/${r.demand}`
+    const de = dems.get(key) ?? { value: r.demand, category: r.category, count: 0, mapped: d?.id ?? null }
+    de.count++
+    dems.set(key, de)
+  }
+  for (const [label, field] of Object.entries(mapping.columns)) {
+    if (!columns.some((c) => normalizeLabel(c.label) === normalizeLabel(label))) delete mapping.columns[label]
+    else if (field === null) mapping.columns[label] = null
+  }
+  for (const c of columns) if (!(c.label in mapping.columns)) mapping.columns[c.label] = c.field
+  for (const c of cats.values()) mapping.categories[c.value] = c.mapped
+  for (const [key, d] of dems) mapping.demands[key] = d.mapped
+  return {
+    sheetName: parsed.sheetName,
+    rows: parsed.rows.length,
+    columns,
+    fields: IMPORT_FIELDS,
+    values: { category: [...cats.values()], demand: [...dems.values()] },
+    mapping,
+  }
+}
+
+export async function startPetitionImport(
+  ctx: Ctx,
+  file: { filename: string; bytes: Buffer },
+  mappingText: string | undefined,
+): Promise<number> {
+  authorize(ctx.actor, 'petition.write')
+  let mapping = await rememberedMapping(ctx)
+  if (mappingText) {
+    let json: unknown
+    try {
+      json = JSON.parse(mappingText)
+    } catch {
+      throw badRequest('validation', {}, [{ field: 'mapping', key: 'petition_import_mapping' }])
+    }
+    const r = ImportMapping.safeParse(json)
+    if (!r.success) throw badRequest('validation', {}, [{ field: 'mapping', key: 'petition_import_mapping' }])
+    mapping = r.data
+  }
+  return ctx.jobs.enqueue(PETITION_IMPORT_JOB, { mapping }, ctx.actor, [
+    { role: 'input', filename: file.filename, contentType: 'application/octet-stream', bytes: file.bytes },
+  ])
+}
+
+export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>) {
+  authorize(run.actor, 'petition.write')
+  const input = await run.file('input')
+  if (!input) throw new AppError(400, 'bad_request')
+  const mapping = ImportMapping.parse(run.payload.mapping ?? {})
+  const spec = specFor(mapping)
+  const parsed = await parseImport(spec, input.bytes)
+  await run.progress(0, parsed.rows.length)
+  const look = await loadImportContext(run.services.db, run.actor)
+  const resolve = buildResolver(look, mapping)
+  const errors: ImportError[] = [...parsed.errors]
+  const warnings: ImportError[] = []
+  const note = (
+    list: ImportError[],
+    excelRow: number,
+    field: string,
+    key: string,
+    params: Record<string, unknown> = {},
+  ) => {
+    const col = parsed.header.columnMap.get(field)
+    list.push({
+      excelRow,
+      field,
+      key,
+      params,
+      column: col === undefined ? '' : columnLetter(col),
+      header: spec.columns.find((c) => (c.field as string) === field)?.header ?? field,
+      message: renderMessage(key, params),
+    })
+  }
+  const resolved: Resolved[] = []
+  for (const { excelRow, value } of parsed.rows) {
+    const r = resolve.row(excelRow, value as PetitionImportRow, (field, key, params) =>
+      note(errors, excelRow, field, key, params),
+    )
+    if (!r) continue
+    if (r.idWarning) note(warnings, excelRow, 'idNumber', r.idWarning)
+    resolved.push(r)
+  }
+  if (errors.length > 0) {
+    await run.attach({
+      role: 'error-report',
+      filename: '导入错误报告.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: await buildErrorReport(input.bytes, { ...parsed, errors: [...errors, ...warnings] }),
+    })
+    throw new AppError(422, 'import_has_errors', { count: errors.length })
+  }
+  const outcome = await applyImport(run, resolved)
+  await run.services.db.transaction().execute(async (trx) => {
+    await putSetting(trx, MAPPING_KEY, mapping, run.services.now().toISOString())
+    await recordAudit(trx, run.services, run.actor, {
+      action: 'petition.import',
+      entity: 'petition_case',
+      entityId: null,
+      before: null,
+      after: { ...outcome, warnings: warnings.length, file: input.filename },
+    })
+  })
+  if (warnings.length > 0) {
+    await run.attach({
+      role: 'warning-report',
+      filename: '导入提示.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: await buildErrorReport(input.bytes, { ...parsed, errors: warnings }),
+    })
+  }
+  await run.progress(parsed.rows.length, parsed.rows.length)
+  return {
+    ...outcome,
+    rows: parsed.rows.length,
+    skipped: parsed.skipped.length,
+    warnings: warnings.map((w) => ({ row: w.excelRow, column: w.column, message: w.message })),
+  }
+}
