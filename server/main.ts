@@ -2,6 +2,7 @@
 import { buildApp, loadModules } from './app.js'
 import { bootstrap } from './bootstrap.js'
 import { readEnv } from './env.js'
+import { loggerOptions } from './http/logger.js'
 import { openRuntime } from './runtime.js'
 
 export async function serve(): Promise<void> {
@@ -12,13 +13,7 @@ export async function serve(): Promise<void> {
   const app = await buildApp({
     services: rt.services,
     modules,
-    logger: {
-      level: env.EDU_LEDGER_LOG_LEVEL,
-      // Method and path only: query strings can carry a petitioner's name being searched for.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-      },
-    },
+    logger: loggerOptions(env.EDU_LEDGER_LOG_LEVEL),
   })
   const shutdown = async () => {
     await app.close()

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { SpreadsheetError } from '../spreadsheet/errors.js'
 import { AppError, type FieldError, renderError } from './errors.js'
+import { scrubDigits } from './logger.js'
 
 const DB_DOWN = new Set([
   'ECONNREFUSED',
@@ -113,7 +114,11 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
     // Method and path only: query strings and bodies may carry personal data.
     req.log.error(
       {
-        err: { message: e.message, stack: e.stack, code: (e as { code?: string }).code },
+        err: {
+          message: scrubDigits(String(e.message)),
+          stack: scrubDigits(String(e.stack)),
+          code: (e as { code?: string }).code,
+        },
         route: req.routeOptions.url,
       },
       'unhandled error',

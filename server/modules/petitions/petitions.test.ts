@@ -16,13 +16,20 @@ async function taxonomy(c: Client) {
   return { categoryId: cat.id, demandId: dem.id }
 }
 
-function registration(h: Harness, units: { county: number; school?: number }, tax: { categoryId: number; demandId: number }, extra: Record<string, unknown> = {}) {
+function registration(
+  h: Harness,
+  units: { county: number; school?: number },
+  tax: { categoryId: number; demandId: number },
+  extra: Record<string, unknown> = {},
+) {
   void h
   return {
     receivedOn: '2026-09-17',
     channel: 'letter',
     kind: 'claim',
-    petitioners: [{ name: '王小明', idNumber: '210102198503151235', phone: '139-1234-5678', address: '和平区南京街1号' }],
+    petitioners: [
+      { name: '王小明', idNumber: '210102198503151235', phone: '139-1234-5678', address: '和平区南京街1号' },
+    ],
     ...tax,
     summary: '反映民办幼儿园教师工资待遇长期拖欠问题',
     orgUnitId: units.school ?? units.county,
@@ -60,7 +67,11 @@ forEachDatabase(
       expect(d.due).toBe('2026-10-08')
       expect(d.dueState).toBe('overdue')
       expect(d.petitioner).toBe('王**')
-      expect(d.people[0]).toMatchObject({ name: '王**', idNumber: '210102********1235', phone: '139****5678' })
+      expect(d.people[0]).toMatchObject({
+        name: '王**',
+        idNumber: '210102********1235',
+        phone: '139****5678',
+      })
       expect(d.peopleMasked).toBe(true)
       expect(r.body).not.toContain('王小明')
       expect(r.body).not.toContain('198503151235')
@@ -77,7 +88,9 @@ forEachDatabase(
     })
 
     it('walks the statutory stages: accept, extend, reply, follow-up visit, review', async () => {
-      let d = (await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))).json() as CaseDetail
+      let d = (
+        await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))
+      ).json() as CaseDetail
       let r = await act(office, d, { action: 'accept', on: '2026-09-30' })
       expect(r.statusCode, r.body).toBe(200)
       d = r.json()
@@ -87,7 +100,13 @@ forEachDatabase(
       expect(d.due).toBe('2026-11-30')
       expect(d.dueState).toBe('due_soon')
 
-      r = await act(office, d, { action: 'extend', on: '2026-11-20', extensionDays: 30, approvedBy: '王局长', note: '涉及多部门协调' })
+      r = await act(office, d, {
+        action: 'extend',
+        on: '2026-11-20',
+        extensionDays: 30,
+        approvedBy: '王局长',
+        note: '涉及多部门协调',
+      })
       expect(r.statusCode, r.body).toBe(200)
       d = r.json()
       expect(d.status).toBe('extended')
@@ -102,7 +121,12 @@ forEachDatabase(
       r = await act(office, d, { action: 'reply', on: '2026-11-26', outcome: 'explained' })
       expect(r.statusCode, r.body).toBe(200)
       d = r.json()
-      expect(d).toMatchObject({ status: 'replied', closedOn: '2026-11-26', outcome: 'explained', dueState: 'none' })
+      expect(d).toMatchObject({
+        status: 'replied',
+        closedOn: '2026-11-26',
+        outcome: 'explained',
+        dueState: 'none',
+      })
       expect(d.deadlines.reviewRequestDue).toBe('2026-12-28')
 
       r = await act(office, d, { action: 'visit', on: '2026-11-27', satisfaction: 'basic' })
@@ -112,11 +136,20 @@ forEachDatabase(
       d = r.json()
       expect(d.status).toBe('review')
       expect(d.deadlines.reviewDue).toBe('2026-12-28')
-      expect(d.events.map((e) => e.action)).toEqual(['register', 'accept', 'extend', 'reply', 'visit', 'request_review'])
+      expect(d.events.map((e) => e.action)).toEqual([
+        'register',
+        'accept',
+        'extend',
+        'reply',
+        'visit',
+        'request_review',
+      ])
     })
 
     it('refuses illegal transitions, future dates, missing reasons and stale versions', async () => {
-      const d = (await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))).json() as CaseDetail
+      const d = (
+        await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))
+      ).json() as CaseDetail
       const cases: [Record<string, unknown>, number, string][] = [
         [{ action: 'reply', on: '2026-11-01', outcome: 'supported' }, 400, 'illegal_transition'],
         [{ action: 'request_review', on: '2026-11-01' }, 400, 'illegal_transition'],
@@ -129,7 +162,11 @@ forEachDatabase(
         expect(r.statusCode, JSON.stringify(body)).toBe(status)
         expect(errorOf(r).code).toBe(code)
       }
-      const stale = await office.post(`/api/petitions/cases/${d.id}/actions`, { version: d.version + 5, action: 'accept', on: '2026-10-01' })
+      const stale = await office.post(`/api/petitions/cases/${d.id}/actions`, {
+        version: d.version + 5,
+        action: 'accept',
+        on: '2026-10-01',
+      })
       expect(stale.statusCode).toBe(409)
       const after = (await office.get(`/api/petitions/cases/${d.id}`)).json() as CaseDetail
       expect(after.status).toBe('registered')
@@ -137,7 +174,12 @@ forEachDatabase(
     })
 
     it('refuses a review requested after its 30-day window', async () => {
-      let d = (await office.post('/api/petitions/cases', registration(h, { county: heping }, tax, { receivedOn: '2026-06-01' }))).json() as CaseDetail
+      let d = (
+        await office.post(
+          '/api/petitions/cases',
+          registration(h, { county: heping }, tax, { receivedOn: '2026-06-01' }),
+        )
+      ).json() as CaseDetail
       d = (await act(office, d, { action: 'accept', on: '2026-06-05' })).json()
       d = (await act(office, d, { action: 'reply', on: '2026-07-01', outcome: 'not_supported' })).json()
       const r = await act(office, d, { action: 'request_review', on: '2026-08-20' })
@@ -147,11 +189,23 @@ forEachDatabase(
     })
 
     it('shows the full personal data only to roles allowed, and audits each full view', async () => {
-      const d = (await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))).json() as CaseDetail
+      const d = (
+        await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))
+      ).json() as CaseDetail
       const full = (await office.get(`/api/petitions/cases/${d.id}?full=true`)).json() as CaseDetail
       expect(full.peopleMasked).toBe(false)
-      expect(full.people[0]).toMatchObject({ name: '王小明', idNumber: '210102198503151235', phone: '13912345678', address: '和平区南京街1号' })
-      const audit = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'petition.reveal').where('entity_id', '=', String(d.id)).execute()
+      expect(full.people[0]).toMatchObject({
+        name: '王小明',
+        idNumber: '210102198503151235',
+        phone: '13912345678',
+        address: '和平区南京街1号',
+      })
+      const audit = await h.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'petition.reveal')
+        .where('entity_id', '=', String(d.id))
+        .execute()
       expect(audit).toHaveLength(1)
       expect(JSON.stringify(audit)).not.toContain('王小明')
       // The system administrator and the auditor read the case, masked, whatever they ask for.
@@ -169,16 +223,28 @@ forEachDatabase(
 
     describe('scope', () => {
       it('a county user never sees another county’s case: not in the list, 404 by id, no figures', async () => {
-        const other = (await office.post('/api/petitions/cases', registration(h, { county: shenhe }, tax, { summary: '沈河区专属的诉求内容' }))).json() as CaseDetail
+        const other = (
+          await office.post(
+            '/api/petitions/cases',
+            registration(h, { county: shenhe }, tax, { summary: '沈河区专属的诉求内容' }),
+          )
+        ).json() as CaseDetail
         const county = await h.loginAs('county_heping')
         const list = await county.get('/api/petitions/cases?pageSize=200&q=沈河区专属')
         expect(list.json().total).toBe(0)
-        for (const url of [`/api/petitions/cases/${other.id}`, `/api/petitions/cases/${other.id}?full=true`]) {
+        for (const url of [
+          `/api/petitions/cases/${other.id}`,
+          `/api/petitions/cases/${other.id}?full=true`,
+        ]) {
           const r = await county.get(url)
           expect(r.statusCode).toBe(404)
           expect(r.body).not.toContain(other.caseNo)
         }
-        const r = await county.post(`/api/petitions/cases/${other.id}/actions`, { version: other.version, action: 'accept', on: '2026-10-01' })
+        const r = await county.post(`/api/petitions/cases/${other.id}/actions`, {
+          version: other.version,
+          action: 'accept',
+          on: '2026-10-01',
+        })
         expect(r.statusCode).toBe(404)
         const mine = await county.get('/api/petitions/cases?pageSize=200')
         for (const c of mine.json().items as { county: string | null }[]) expect(c.county).toBe('和平区')
@@ -187,9 +253,19 @@ forEachDatabase(
       })
 
       it('an accusation is hidden from the unit it accuses, visible above it', async () => {
-        const school = (await h.db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').select(['org_units.id', 'org_units.parent_id']).where('username', '=', 'school_demo').executeTakeFirstOrThrow())
+        const school = await h.db
+          .selectFrom('users')
+          .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+          .select(['org_units.id', 'org_units.parent_id'])
+          .where('username', '=', 'school_demo')
+          .executeTakeFirstOrThrow()
         const countyId = school.parent_id as number
-        const base = registration(h, { county: countyId, school: school.id }, tax, { kind: 'accusation', level: 'school', responsibleUnitId: school.id, summary: '检举该校违规收费' })
+        const base = registration(h, { county: countyId, school: school.id }, tax, {
+          kind: 'accusation',
+          level: 'school',
+          responsibleUnitId: school.id,
+          summary: '检举该校违规收费',
+        })
         const d = (await office.post('/api/petitions/cases', base)).json() as CaseDetail
         expect(d.accusedUnitId).toBe(school.id)
         const accused = await h.loginAs('school_demo')
@@ -202,21 +278,34 @@ forEachDatabase(
     })
 
     it('recomputes open deadlines when an admin corrects the calendar', async () => {
-      const d = (await office.post('/api/petitions/cases', registration(h, { county: heping }, tax, { receivedOn: '2026-11-20' }))).json() as CaseDetail
+      const d = (
+        await office.post(
+          '/api/petitions/cases',
+          registration(h, { county: heping }, tax, { receivedOn: '2026-11-20' }),
+        )
+      ).json() as CaseDetail
       expect(d.deadlines.noticeDue).toBe('2026-12-07') // 11-20 + 15 = 12-05, a Saturday → Monday 12-07
       const admin = await h.admin()
-      const r = await admin.post('/api/calendar/overrides', { date: '2026-12-07', kind: 'holiday', name: '测试调休' })
+      const r = await admin.post('/api/calendar/overrides', {
+        date: '2026-12-07',
+        kind: 'holiday',
+        name: '测试调休',
+      })
       expect(r.statusCode, r.body).toBe(200)
       const after = (await office.get(`/api/petitions/cases/${d.id}`)).json() as CaseDetail
       expect(after.due).toBe('2026-12-08')
       expect(after.events.map((e) => e.action)).toContain('deadline_recomputed')
-      const override = (r.json().days as { date: string; overrideId: number | null }[]).find((x) => x.date === '2026-12-07')
+      const override = (r.json().days as { date: string; overrideId: number | null }[]).find(
+        (x) => x.date === '2026-12-07',
+      )
       await admin.post(`/api/calendar/overrides/${override?.overrideId}/void`, { reason: '撤销测试' })
       expect(((await office.get(`/api/petitions/cases/${d.id}`)).json() as CaseDetail).due).toBe('2026-12-07')
     })
 
     it('suggests earlier cases of the same person as repeats', async () => {
-      const r = await office.get('/api/petitions/similar?idNumber=210102198503151235&summary=教师工资待遇拖欠')
+      const r = await office.get(
+        '/api/petitions/similar?idNumber=210102198503151235&summary=教师工资待遇拖欠',
+      )
       expect(r.statusCode, r.body).toBe(200)
       const items = r.json().items as { samePerson: boolean }[]
       expect(items.length).toBeGreaterThan(0)
@@ -226,9 +315,14 @@ forEachDatabase(
     })
 
     it('voids a case with a reason; it leaves the figures and stays readable', async () => {
-      const d = (await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))).json() as CaseDetail
+      const d = (
+        await office.post('/api/petitions/cases', registration(h, { county: heping }, tax))
+      ).json() as CaseDetail
       const before = (await office.get('/api/petitions/figures')).json()
-      const r = await office.post(`/api/petitions/cases/${d.id}/void`, { version: d.version, reason: '重复登记' })
+      const r = await office.post(`/api/petitions/cases/${d.id}/void`, {
+        version: d.version,
+        reason: '重复登记',
+      })
       expect(r.statusCode, r.body).toBe(200)
       expect(r.json()).toMatchObject({ voided: true, allowedActions: [] })
       const after = (await office.get('/api/petitions/figures')).json()
@@ -244,7 +338,11 @@ forEachDatabase(
       expect(r.statusCode).toBe(400)
       const fields = errorOf(r).fields?.map((f) => f.field)
       expect(fields).toEqual(['receivedOn', 'petitioners.0.idNumber'])
-      const en = await office.post('/api/petitions/cases', { ...bad, demandId: tax.categoryId }, { 'accept-language': 'en', 'x-lang': 'en' })
+      const en = await office.post(
+        '/api/petitions/cases',
+        { ...bad, demandId: tax.categoryId },
+        { 'accept-language': 'en', 'x-lang': 'en' },
+      )
       expect(en.statusCode).toBe(400)
     })
   },
