@@ -259,7 +259,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/calendar': { expect: signedIn(200), request: () => ({ url: '/api/calendar?year=2026' }) },
   'POST /api/calendar/overrides': {
     expect: only(['admin'], 200),
-    request: () => ({ url: '/api/calendar/overrides', payload: { date: '2031-05-06', kind: 'holiday', name: '矩阵' } }),
+    request: () => ({
+      url: '/api/calendar/overrides',
+      payload: { date: '2031-05-06', kind: 'holiday', name: '矩阵' },
+    }),
   },
   'POST /api/calendar/overrides/:id/void': {
     // A missing override: the admin learns it is gone (404); the others may not ask (403).
@@ -267,7 +270,10 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/api/calendar/overrides/999999/void', payload: { reason: '矩阵' } }),
   },
 
-  'GET /api/petitions/cases': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/cases?pageSize=5' }) },
+  'GET /api/petitions/cases': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/cases?pageSize=5' }),
+  },
   'GET /api/petitions/cases/export.xlsx': {
     expect: only(PETITION_READERS, 200),
     request: () => ({ url: '/api/petitions/cases/export.xlsx?status=registered' }),
@@ -285,7 +291,10 @@ const MATRIX: Record<string, Row> = {
     expect: only(PETITION_WRITERS, 200),
     request: async (w) => {
       const c = await w.freshCase()
-      return { url: `/api/petitions/cases/${c.id}/actions`, payload: { version: c.version, action: 'accept', on: '2026-11-26' } }
+      return {
+        url: `/api/petitions/cases/${c.id}/actions`,
+        payload: { version: c.version, action: 'accept', on: '2026-11-26' },
+      }
     },
   },
   'POST /api/petitions/cases/:id/void': {
@@ -311,10 +320,16 @@ const MATRIX: Record<string, Row> = {
     expect: only(PETITION_WRITERS, 202),
     request: (w) => ({ url: '/api/petitions/import', multipart: w.petitionFile }),
   },
-  'GET /api/petitions/categories': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/categories' }) },
+  'GET /api/petitions/categories': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/categories' }),
+  },
   'POST /api/petitions/categories': {
     expect: only(PETITION_CONFIG, 201),
-    request: (w) => ({ url: '/api/petitions/categories', payload: { parentId: w.taxonomy.categoryId, name: `矩阵诉求${unique()}` } }),
+    request: (w) => ({
+      url: '/api/petitions/categories',
+      payload: { parentId: w.taxonomy.categoryId, name: `矩阵诉求${unique()}` },
+    }),
   },
   'PATCH /api/petitions/categories/:id': {
     expect: only(PETITION_CONFIG, 200),
@@ -327,23 +342,38 @@ const MATRIX: Record<string, Row> = {
     expect: only(PETITION_CONFIG, 204),
     request: async (w) => {
       const c = await w.freshCategory()
-      return { url: `/api/petitions/categories/${c.id}/void`, payload: { version: c.version, reason: '矩阵测试' } }
+      return {
+        url: `/api/petitions/categories/${c.id}/void`,
+        payload: { version: c.version, reason: '矩阵测试' },
+      }
     },
   },
-  'GET /api/petitions/campaigns': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/campaigns' }) },
+  'GET /api/petitions/campaigns': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/campaigns' }),
+  },
   'POST /api/petitions/campaigns': {
     expect: only(PETITION_CONFIG, 201),
-    request: () => ({ url: '/api/petitions/campaigns', payload: { name: `矩阵行动${unique()}`, cutoffOn: '2026-01-01' } }),
+    request: () => ({
+      url: '/api/petitions/campaigns',
+      payload: { name: `矩阵行动${unique()}`, cutoffOn: '2026-01-01' },
+    }),
   },
   'POST /api/petitions/campaigns/:id/cases': {
     expect: { ...only(PETITION_WRITERS, 200) },
-    request: (w) => ({ url: `/api/petitions/campaigns/${w.campaignId}/cases`, payload: { caseIds: [w.hepingCase.id] } }),
+    request: (w) => ({
+      url: `/api/petitions/campaigns/${w.campaignId}/cases`,
+      payload: { caseIds: [w.hepingCase.id] },
+    }),
   },
   'GET /api/petitions/campaigns/:id/board': {
     expect: only(PETITION_READERS, 200),
     request: (w) => ({ url: `/api/petitions/campaigns/${w.campaignId}/board` }),
   },
-  'GET /api/petitions/plans': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/plans' }) },
+  'GET /api/petitions/plans': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/plans' }),
+  },
   'POST /api/petitions/plans': {
     expect: only(PETITION_CONFIG, 201),
     request: (w) => ({
@@ -353,10 +383,19 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/petitions/plans/:id': {
     expect: only(PETITION_CONFIG, 200),
-    request: async (w) => ({ url: `/api/petitions/plans/${w.planId}`, payload: { version: await w.planVersion(), owner: `信访办${n++}` } }),
+    request: async (w) => ({
+      url: `/api/petitions/plans/${w.planId}`,
+      payload: { version: await w.planVersion(), owner: `信访办${n++}` },
+    }),
   },
-  'GET /api/petitions/figures': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/figures' }) },
-  'GET /api/petitions/settings': { expect: only(PETITION_READERS, 200), request: () => ({ url: '/api/petitions/settings' }) },
+  'GET /api/petitions/figures': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/figures' }),
+  },
+  'GET /api/petitions/settings': {
+    expect: only(PETITION_READERS, 200),
+    request: () => ({ url: '/api/petitions/settings' }),
+  },
   'PATCH /api/petitions/settings': {
     expect: only(PETITION_CONFIG, 200),
     request: () => ({ url: '/api/petitions/settings', payload: { dueSoonDays: 3 } }),
@@ -472,7 +511,11 @@ async function makeWorld(h: Harness): Promise<World> {
 /** Cases, taxonomy, a campaign and a plan for the petition rows, made by the petition office. */
 async function petitionWorld(h: Harness, heping: OrgUnit) {
   const office = await h.loginAs('dept_gaojiao', DEMO_PASSWORD)
-  const cats = (await office.get('/api/petitions/categories')).json().items as { id: number; parentId: number | null; version: number }[]
+  const cats = (await office.get('/api/petitions/categories')).json().items as {
+    id: number
+    parentId: number | null
+    version: number
+  }[]
   const category = cats.find((c) => c.parentId === null)
   const demand = cats.find((c) => c.parentId === category?.id)
   if (!category || !demand) throw new Error('no taxonomy')
@@ -485,10 +528,23 @@ async function petitionWorld(h: Harness, heping: OrgUnit) {
     return { id: d.id, version: d.version }
   }
   const campaign = await office.post('/api/petitions/campaigns', { name: '矩阵专项', cutoffOn: '2026-01-01' })
-  const plan = await office.post('/api/petitions/plans', { categoryId: category.id, title: '矩阵方案', owner: '信访办' })
+  const plan = await office.post('/api/petitions/plans', {
+    categoryId: category.id,
+    title: '矩阵方案',
+    owner: '信访办',
+  })
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('信访台账')
-  ws.addRow(['案件编号', '登记日期', '信访形式', '信访人', '所属县（市、区）', '问题类别', '具体诉求', '办理状态'])
+  ws.addRow([
+    '案件编号',
+    '登记日期',
+    '信访形式',
+    '信访人',
+    '所属县（市、区）',
+    '问题类别',
+    '具体诉求',
+    '办理状态',
+  ])
   ws.addRow(['JZ0001', '2026-01-05', '来信', '矩阵乙', '和平区', '教师待遇类', '工资待遇落实', '办理中'])
   const version = (table: 'petition_categories' | 'petition_plans', id: number) => async () =>
     (await h.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
@@ -497,13 +553,22 @@ async function petitionWorld(h: Harness, heping: OrgUnit) {
     taxonomy,
     freshCase,
     caseVersion: async (id: number) =>
-      (await h.db.selectFrom('petition_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version,
+      (
+        await h.db
+          .selectFrom('petition_cases')
+          .select('version')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).version,
     campaignId: (campaign.json() as { id: number }).id,
     planId: (plan.json() as { id: number }).id,
     planVersion: version('petition_plans', (plan.json() as { id: number }).id),
     categoryVersion: version('petition_categories', category.id),
     freshCategory: async () => {
-      const r = await office.post('/api/petitions/categories', { parentId: category.id, name: `作废用${unique()}` })
+      const r = await office.post('/api/petitions/categories', {
+        parentId: category.id,
+        name: `作废用${unique()}`,
+      })
       return r.json() as { id: number; version: number }
     },
     petitionFile: Buffer.from(await wb.xlsx.writeBuffer()),
