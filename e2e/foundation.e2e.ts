@@ -12,6 +12,7 @@ import {
   launchBrowser,
   login,
   logout,
+  pickOption,
   screenshot,
   startServer,
   type TestServer,
@@ -35,16 +36,6 @@ async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
 /** The tree node (a <span title=name>) of a unit, by its exact name. */
 const treeNode = (page: Page, name: string) =>
   page.getByTestId('org-tree').locator(`[data-testid^="org-node-"][title="${name}"]`)
-
-/** Picks an option in an open antd Select / TreeSelect dropdown. */
-async function pickOption(page: Page, text: string) {
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator('.ant-select-item-option, .ant-select-tree-treenode')
-    .filter({ hasText: text })
-    .first()
-    .click()
-}
 
 beforeAll(async () => {
   server = await startServer()

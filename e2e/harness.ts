@@ -170,6 +170,29 @@ export async function logout(page: Page): Promise<void> {
   await page.getByTestId('login-submit').waitFor()
 }
 
+/** Picks an option in the open antd Select / TreeSelect dropdown (`exact`: the whole text). */
+export async function pickOption(page: Page, text: string, exact = false): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .locator('.ant-select-item-option, .ant-select-tree-treenode')
+    .filter({ hasText: exact ? new RegExp(`^${text}$`) : text })
+    .first()
+    .click()
+}
+
+/** Types a date into an antd DatePicker (found by its test id) and confirms it. */
+export async function fillDate(page: Page, testId: string, isoDate: string): Promise<void> {
+  const input = page
+    .getByTestId(testId)
+    .locator('input')
+    .or(page.locator(`input[data-testid="${testId}"]`))
+    .first()
+  await input.click()
+  await input.fill(isoDate)
+  // Tab, not Enter: Enter would also submit the form the picker sits in.
+  await page.keyboard.press('Tab')
+}
+
 /** Saves a full-page PNG under e2e/.out/screenshots/ and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const vp = page.viewportSize()

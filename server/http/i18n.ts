@@ -91,6 +91,10 @@ const platformMessages = {
   },
   // spreadsheets and jobs
   job_not_found: { 'zh-CN': '任务不存在', en: 'Job not found' },
+  import_has_errors: {
+    'zh-CN': '文件中有 {count} 处错误，未写入任何数据。请下载错误报告，按标出的行和列修改后重新导入',
+    en: 'The file has {count} errors and nothing was written. Download the error report, fix the marked rows and columns, and import again',
+  },
 } satisfies Catalogue
 
 // Module catalogues merge in; a module's key never shadows a platform key.

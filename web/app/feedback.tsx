@@ -55,7 +55,9 @@ export function useShowError() {
 function placeFieldErrors(form: FormInstance<any>, err: ApiError) {
   const known = new Set(form.getFieldsError().map((f) => f.name.join('.')))
   const placed = err.fields.filter((f) => known.has(f.field))
-  form.setFields(placed.map((f) => ({ name: f.field.split('.'), errors: [f.message] })))
+  // Form.List items are named by index (`petitioners.0.name`), and antd matches 0 but not '0'.
+  const path = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))
+  form.setFields(placed.map((f) => ({ name: path(f.field), errors: [f.message] })))
   return err.fields.filter((f) => !known.has(f.field))
 }
 

@@ -7,8 +7,10 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   FileTextOutlined,
   FormOutlined,
+  MessageOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -23,6 +25,8 @@ export const pages: Record<string, Page> = {
   users: lazy(() => import('../features/users/UsersPage')),
   audit: lazy(() => import('../features/audit/AuditPage')),
   profile: lazy(() => import('../features/auth/ProfilePage')),
+  petitions: lazy(() => import('../features/petitions/PetitionsPage')),
+  calendar: lazy(() => import('../features/calendar/CalendarPage')),
 }
 
 const iconsByName: Record<string, ReactNode> = {
@@ -35,6 +39,8 @@ const iconsByName: Record<string, ReactNode> = {
   FormOutlined: <FormOutlined />,
   BarChartOutlined: <BarChartOutlined />,
   ProfileOutlined: <ProfileOutlined />,
+  MessageOutlined: <MessageOutlined />,
+  CalendarOutlined: <CalendarOutlined />,
 }
 
 const iconsByKey: Record<string, ReactNode> = {
@@ -42,6 +48,8 @@ const iconsByKey: Record<string, ReactNode> = {
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   profile: <UserOutlined />,
+  petitions: <MessageOutlined />,
+  calendar: <CalendarOutlined />,
 }
 
 export function moduleIcon(key: string, icon?: string): ReactNode {

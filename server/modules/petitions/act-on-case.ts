@@ -17,6 +17,15 @@ import { unitInScope } from './units.js'
 
 const NEEDS_NOTE = new Set(['extend', 'object', 'decline'])
 
+/** The form field a refusal is about, so the web can mark it. */
+function fieldOf(code: string): string {
+  if (code.startsWith('extension_')) return 'extensionDays'
+  if (code === 'outcome_required') return 'outcome'
+  if (code === 'satisfaction_required') return 'satisfaction'
+  if (code === 'illegal_transition') return 'action'
+  return 'on'
+}
+
 export async function actOnCase(ctx: Ctx, id: number, input: ActionInput): Promise<CaseDetail> {
   authorize(ctx.actor, 'petition.write')
   const today = todayInChina(ctx.now())
@@ -39,11 +48,16 @@ export async function actOnCase(ctx: Ctx, id: number, input: ActionInput): Promi
       ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
       ...(input.satisfaction !== undefined ? { satisfaction: input.satisfaction } : {}),
     })
-    if (refusal) throw badRequest(refusal.code, refusal.params ?? {})
+    if (refusal)
+      throw badRequest(refusal.code, refusal.params ?? {}, [
+        { field: fieldOf(refusal.code), key: refusal.code, params: refusal.params ?? {} },
+      ])
     // An extension is approved before the period runs out, not after (Art. 34).
-    const handlingDue = deadlinesOf(cal, row).handlingDue
+    const handlingDue = deadlinesOf(cal, status, row).handlingDue
     if (input.action === 'extend' && handlingDue && input.on > handlingDue)
-      throw badRequest('late_extension', { due: handlingDue })
+      throw badRequest('late_extension', { due: handlingDue }, [
+        { field: 'on', key: 'late_extension', params: { due: handlingDue } },
+      ])
 
     const next = nextStatus(status, input.action) ?? status
     const newDates = applyAction(dates, {

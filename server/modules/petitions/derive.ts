@@ -1,6 +1,11 @@
 /** Between the stored case row and the domain's deadline maths. */
-import type { WorkCalendar } from '../../../domain/calendar/calendar.js'
-import { type CaseDates, computeDeadlines, type Deadlines } from '../../../domain/petitions/deadlines.js'
+import { periodEnd, type WorkCalendar } from '../../../domain/calendar/calendar.js'
+import {
+  type CaseDates,
+  computeDeadlines,
+  type Deadlines,
+  LIMITS,
+} from '../../../domain/petitions/deadlines.js'
 import type { Status } from '../../../domain/petitions/lifecycle.js'
 import { currentDue, type StageDue } from '../../../domain/petitions/stage.js'
 import type { CaseRow } from './repository.js'
@@ -47,11 +52,23 @@ export function dateFields(d: CaseDates): DateFields {
 }
 
 /**
+ * Old ledgers often record a case as 办理中 without the date it was accepted. Its handling
+ * deadline is then counted from the latest lawful acceptance (the notice deadline), so a case
+ * overdue even on that reading shows as overdue. The acceptance date itself stays empty, and the
+ * case does not count in the on-time notice rate.
+ */
+function forDeadlines(cal: WorkCalendar, status: Status, r: DateFields): CaseDates {
+  const d = caseDates(r)
+  if (d.acceptedOn !== null || (status !== 'handling' && status !== 'extended')) return d
+  return { ...d, acceptedOn: periodEnd(cal, d.receivedOn, LIMITS.noticeDays) }
+}
+
+/**
  * The stored, derived deadline columns. `current_due` is the deadline of the running stage,
  * whatever today is, so "overdue" is `current_due < today` in SQL.
  */
 export function derived(cal: WorkCalendar, status: Status, r: DateFields) {
-  const dl = computeDeadlines(cal, caseDates(r))
+  const dl = computeDeadlines(cal, forDeadlines(cal, status, r))
   const running = currentDue(status, dl, r.received_on, 0)
   return {
     notice_due: dl.noticeDue,
@@ -61,8 +78,8 @@ export function derived(cal: WorkCalendar, status: Status, r: DateFields) {
   }
 }
 
-export function deadlinesOf(cal: WorkCalendar, r: DateFields): Deadlines {
-  return computeDeadlines(cal, caseDates(r))
+export function deadlinesOf(cal: WorkCalendar, status: Status, r: DateFields): Deadlines {
+  return computeDeadlines(cal, forDeadlines(cal, status, r))
 }
 
 export function dueNow(
@@ -72,7 +89,7 @@ export function dueNow(
   today: string,
   dueSoonDays: number,
 ): StageDue {
-  return currentDue(status, computeDeadlines(cal, caseDates(r)), today, dueSoonDays)
+  return currentDue(status, deadlinesOf(cal, status, r), today, dueSoonDays)
 }
 
 /** Today in China (the statute's "today" is Asia/Shanghai; UTC+8 with no daylight saving). */

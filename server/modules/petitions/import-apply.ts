@@ -76,7 +76,7 @@ async function existingByNo(trx: Tx, caseNos: string[]) {
   return map
 }
 
-export async function applyImport(run: JobRun<unknown>, rows: Resolved[]) {
+export async function applyImport(run: JobRun<unknown>, rows: Resolved[], filename: string) {
   const { services, actor } = run
   const at = services.now().toISOString()
   let created = 0
@@ -155,7 +155,7 @@ export async function applyImport(run: JobRun<unknown>, rows: Resolved[]) {
             action: 'import',
             actor_id: actor.id || null,
             actor_name: actor.displayName,
-            detail_json: JSON.stringify({ row: r.excelRow, file: 'import' }),
+            detail_json: JSON.stringify({ row: r.excelRow, file: filename }),
           })),
         )
         .execute()

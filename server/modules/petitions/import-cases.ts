@@ -16,9 +16,11 @@ import { authorize } from '../../policies/authorize.js'
 import { getSetting, putSetting } from '../../settings.js'
 import { columnLetter } from '../../spreadsheet/cells.js'
 import { buildErrorReport } from '../../spreadsheet/error-report.js'
-import { normalizeLabel } from '../../spreadsheet/header.js'
-import { type ImportError, parseImport } from '../../spreadsheet/import.js'
+import { SpreadsheetError } from '../../spreadsheet/errors.js'
+import { findHeader, normalizeLabel } from '../../spreadsheet/header.js'
+import { type ImportError, parseImport, parseSheet } from '../../spreadsheet/import.js'
 import { renderMessage } from '../../spreadsheet/messages.js'
+import { readWorkbook } from '../../spreadsheet/read.js'
 import { applyImport, type Resolved } from './import-apply.js'
 import { buildResolver, loadImportContext } from './import-resolve.js'
 import { IMPORT_FIELDS, type PetitionImportRow, petitionImportSpec } from './import-spec.js'
@@ -50,18 +52,53 @@ export async function rememberedMapping(ctx: Ctx): Promise<ImportMapping> {
   return r.success ? r.data : { columns: {}, categories: {}, demands: {} }
 }
 
-/** The mapping step: columns found, fields they fill, and taxonomy values that need a decision. */
+/** The sheet the import would read: the first visible one whose header the spec recognises. */
+async function headerSheet(spec: ReturnType<typeof specFor>, bytes: Buffer) {
+  const sheets = await readWorkbook(bytes)
+  let first: unknown
+  for (const sheet of [...sheets.filter((x) => !x.hidden), ...sheets.filter((x) => x.hidden)]) {
+    try {
+      return { sheet, header: findHeader(sheet.rows, spec.columns) }
+    } catch (err) {
+      if (!(err instanceof SpreadsheetError) || err.code !== 'sheet_no_header') throw err
+      first ??= err
+    }
+  }
+  throw first ?? new SpreadsheetError('sheet_no_header', {})
+}
+
+/**
+ * The mapping step: columns found, fields they fill, required fields still unmapped, and the
+ * taxonomy values that need a decision. A required column under another heading is exactly what
+ * this step is for, so it is reported (`missing`), not refused.
+ */
 export async function previewImport(ctx: Ctx, bytes: Buffer) {
   authorize(ctx.actor, 'petition.write')
   const mapping = await rememberedMapping(ctx)
-  const parsed = await parseImport(specFor(mapping), bytes)
-  const byIndex = new Map([...parsed.header.columnMap].map(([field, index]) => [index, field]))
-  const columns = parsed.header.labels.map((label, index) => ({
+  const spec = specFor(mapping)
+  const { sheet, header } = await headerSheet(spec, bytes)
+  const byIndex = new Map([...header.columnMap].map(([field, index]) => [index, field]))
+  const columns = header.labels.map((label, index) => ({
     index,
     letter: columnLetter(index),
     label,
     field: byIndex.get(index) ?? null,
   }))
+  for (const [label, field] of Object.entries(mapping.columns)) {
+    if (!columns.some((c) => normalizeLabel(c.label) === normalizeLabel(label))) delete mapping.columns[label]
+    else if (field === null) mapping.columns[label] = null
+  }
+  for (const c of columns) if (!(c.label in mapping.columns)) mapping.columns[c.label] = c.field
+  const base = {
+    sheetName: sheet.name,
+    columns,
+    fields: IMPORT_FIELDS,
+    missing: header.missingRequired,
+  }
+  if (header.missingRequired.length > 0)
+    return { ...base, rows: 0, values: { category: [], demand: [] }, mapping }
+
+  const parsed = parseSheet(spec, sheet)
   const look = await loadImportContext(ctx.db, ctx.actor)
   const resolve = buildResolver(look, mapping)
   const cats = new Map<string, { value: string; count: number; mapped: number | null }>()
@@ -77,18 +114,11 @@ export async function previewImport(ctx: Ctx, bytes: Buffer) {
     de.count++
     dems.set(key, de)
   }
-  for (const [label, field] of Object.entries(mapping.columns)) {
-    if (!columns.some((c) => normalizeLabel(c.label) === normalizeLabel(label))) delete mapping.columns[label]
-    else if (field === null) mapping.columns[label] = null
-  }
-  for (const c of columns) if (!(c.label in mapping.columns)) mapping.columns[c.label] = c.field
   for (const c of cats.values()) mapping.categories[c.value] = c.mapped
   for (const [key, d] of dems) mapping.demands[key] = d.mapped
   return {
-    sheetName: parsed.sheetName,
+    ...base,
     rows: parsed.rows.length,
-    columns,
-    fields: IMPORT_FIELDS,
     values: { category: [...cats.values()], demand: [...dems.values()] },
     mapping,
   }
@@ -165,7 +195,7 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
     })
     throw new AppError(422, 'import_has_errors', { count: errors.length })
   }
-  const outcome = await applyImport(run, resolved)
+  const outcome = await applyImport(run, resolved, input.filename)
   await run.services.db.transaction().execute(async (trx) => {
     await putSetting(trx, MAPPING_KEY, mapping, run.services.now().toISOString())
     await recordAudit(trx, run.services, run.actor, {

@@ -152,6 +152,15 @@ forEachDatabase(
       expect(Object.fromEntries(f.byCounty.map((c) => [c.label, c.value]))).toEqual(expected.cases_by_county)
     })
 
+    it('gives open imported cases without an acceptance date a deadline from the latest lawful acceptance', async () => {
+      const list = (await office.get('/api/petitions/cases?status=handling&q=SY&pageSize=5')).json()
+      expect(list.total).toBeGreaterThan(0)
+      for (const c of list.items as { due: string | null; dueState: string; receivedOn: string }[]) {
+        expect(c.due).not.toBeNull()
+        expect(c.dueState).toBe('overdue') // received in 2015–2023, open still
+      }
+    })
+
     it('imports the same file again without changing anything', async () => {
       const job = await runImport(h, office, fixture)
       expect(job.status).toBe('succeeded')
@@ -173,6 +182,34 @@ forEachDatabase(
       await wb.xlsx.load(new Uint8Array(report.rawPayload).buffer)
       const text = JSON.stringify(wb.worksheets.map((ws) => ws.getSheetValues()))
       expect(text).toContain('不存在区')
+    })
+
+    it('maps a column under an unknown heading in the mapping step', async () => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('台账')
+      ws.addRow([
+        '信访件号',
+        '登记日期',
+        '信访形式',
+        '姓名',
+        '所属县（市、区）',
+        '问题类别',
+        '具体诉求',
+        '办理状态',
+      ])
+      ws.addRow(['HEAD-1', '2024-05-06', '电话', '丁', '和平区', '教师待遇类', '工资待遇落实', '办理中'])
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer())
+      const r = await office.request({ method: 'POST', url: '/api/petitions/import/preview', ...form(bytes) })
+      expect(r.statusCode, r.body).toBe(200)
+      const p = r.json()
+      expect(p.missing).toEqual(['caseNo'])
+      expect(p.columns[0]).toMatchObject({ letter: 'A', label: '信访件号', field: null })
+      const job = await runImport(h, office, bytes, {
+        ...p.mapping,
+        columns: { ...p.mapping.columns, 信访件号: 'caseNo' },
+      })
+      expect(job.status, JSON.stringify(job.error)).toBe('succeeded')
+      expect(job.result).toMatchObject({ created: 1 })
     })
 
     it('asks for a mapping for an unknown category, and remembers it', async () => {

@@ -25,6 +25,15 @@ export const petitionMessages = {
     'zh-CN': '检举控告类信访需要写明被检举单位，系统据此对其隐藏本件',
     en: 'An accusation needs the accused unit, so the case can be hidden from it',
   },
+  petition_accused_self: {
+    'zh-CN': '被检举控告的是本单位或本单位的上级：请转上级机关或纪检监察部门登记办理',
+    en: 'The accusation is against your own unit or one above it: pass it to the level above or the discipline office',
+  },
+  petition_import_missing_columns: {
+    'zh-CN': '还有必填列没有对应：{columns}',
+    en: 'Required columns are not mapped yet: {columns}',
+  },
+  petition_import_mapping_unknown_field: { 'zh-CN': '未知字段“{field}”', en: 'Unknown field "{field}"' },
   petition_group_representatives: {
     'zh-CN': '集体访推选的代表不超过 5 人',
     en: 'A group visit elects at most 5 representatives',

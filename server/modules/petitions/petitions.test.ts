@@ -277,6 +277,17 @@ forEachDatabase(
       })
     })
 
+    it('refuses an accusation against the registrar’s own unit (it would vanish for him)', async () => {
+      const city = (await h.unitByName('示例市')).id
+      const r = await office.post(
+        '/api/petitions/cases',
+        registration(h, { county: city }, tax, { kind: 'accusation', level: 'city' }),
+      )
+      expect(r.statusCode).toBe(400)
+      expect(errorOf(r).fields).toEqual([expect.objectContaining({ field: 'orgUnitId' })])
+      expect(errorOf(r).fields?.[0]?.message).toContain('纪检')
+    })
+
     it('recomputes open deadlines when an admin corrects the calendar', async () => {
       const d = (
         await office.post(

@@ -107,7 +107,11 @@ export async function createPlan(ctx: Ctx, input: PlanInput) {
   return plan
 }
 
-export async function updatePlan(ctx: Ctx, id: number, input: Partial<PlanInput> & { version: number }) {
+export async function updatePlan(
+  ctx: Ctx,
+  id: number,
+  input: Partial<Omit<PlanInput, 'demandId'>> & { version: number; demandId?: number | null | undefined },
+) {
   authorize(ctx.actor, 'petition.config')
   const [before] = await plansQuery(ctx, id)
   if (!before) throw notFound()

@@ -38,14 +38,17 @@ export function presentSummary(r: CaseListRow, today: string, dueSoonDays: numbe
 
 export function presentDetail(
   r: CaseListRow & { org_unit_name: string },
-  extra: Pick<CaseDetail, 'people' | 'peopleMasked' | 'canSeePersonal' | 'events' | 'campaigns'>,
+  extra: Pick<
+    CaseDetail,
+    'people' | 'peopleMasked' | 'canSeePersonal' | 'events' | 'campaigns' | 'duplicateOfCaseNo'
+  >,
   cal: WorkCalendar,
   today: string,
   dueSoonDays: number,
 ): CaseDetail {
   const status = r.status as Status
   const now = dueNow(cal, status, r, today, dueSoonDays)
-  const dl = deadlinesOf(cal, r)
+  const dl = deadlinesOf(cal, status, r)
   return {
     ...presentSummary(r, today, dueSoonDays),
     daysLeft: now.daysLeft,

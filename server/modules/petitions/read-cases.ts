@@ -90,14 +90,14 @@ export async function getPetitionCase(ctx: Ctx, id: number, full = false): Promi
   }
   const org = await ctx.db
     .selectFrom('org_units')
-    .select('short_name')
+    .select('name')
     .where('id', '=', row.org_unit_id)
     .executeTakeFirst()
   const events = await listEvents(ctx.db, id)
   const settings = await loadSettings(ctx.db)
   const cal = await workCalendar(ctx.db)
   return presentDetail(
-    { ...row, org_unit_name: org?.short_name ?? '' },
+    { ...row, org_unit_name: org?.name ?? '' },
     {
       people: people.map((p) => (open ? presentPersonFull(ctx.personal, p) : presentPersonMasked(p))),
       peopleMasked: !open,
@@ -111,6 +111,15 @@ export async function getPetitionCase(ctx: Ctx, id: number, full = false): Promi
         detail: JSON.parse(e.detail_json) as Record<string, unknown>,
       })),
       campaigns: await campaignsOfCase(ctx.db, id),
+      duplicateOfCaseNo: row.duplicate_of
+        ? ((
+            await ctx.db
+              .selectFrom('petition_cases')
+              .select('case_no')
+              .where('id', '=', row.duplicate_of)
+              .executeTakeFirst()
+          )?.case_no ?? null)
+        : null,
     },
     cal,
     todayInChina(ctx.now()),

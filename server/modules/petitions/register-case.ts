@@ -61,6 +61,12 @@ export async function registerCase(ctx: Ctx, input: RegisterCaseInput): Promise<
         .executeTakeFirst()
       if (!original) throw badRequest('validation', {}, [{ field: 'duplicateOf', key: 'not_found' }])
     }
+    // The registrar must not be inside the unit accused: the case would vanish for him, and the
+    // statute wants it handled above the accused (by the next level or the discipline office).
+    if (accused && ctx.actor.scopePath.startsWith(accused.path))
+      throw badRequest('validation', {}, [
+        { field: input.accusedUnitId ? 'accusedUnitId' : 'orgUnitId', key: 'petition_accused_self' },
+      ])
     const caseNo = input.caseNo ?? (await nextCaseNo(trx, input.receivedOn.slice(0, 4)))
     if (await findCaseByNo(trx, caseNo)) throw conflict('petition_case_no_taken', { caseNo })
     const cal = await workCalendar(trx)

@@ -129,6 +129,7 @@ export const CaseDetail = CaseSummary.extend({
   deadlines: z.record(z.string(), z.string().nullable()),
   allowedActions: z.array(z.enum(ACTIONS)),
   duplicateOf: z.number().nullable(),
+  duplicateOfCaseNo: z.string().nullable(),
   source: z.string(),
   personalErased: z.boolean(),
   /** Masked unless the caller asked for, and may see, the full values (that view is audited). */
@@ -219,7 +220,9 @@ export const PlanBody = z.strictObject({
   status: z.enum(PLAN_STATUSES).default('running'),
   dueOn: IsoDate.optional(),
 })
-export const UpdatePlanBody = PlanBody.partial().extend({ version: z.number().int().positive() }).strict()
+export const UpdatePlanBody = PlanBody.partial()
+  .extend({ version: z.number().int().positive(), demandId: Id.nullable().optional() })
+  .strict()
 
 export const FiguresQuery = z.object({
   campaignId: z.coerce.number().int().positive().max(2_147_483_647).optional(),

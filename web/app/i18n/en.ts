@@ -1,3 +1,5 @@
+import calendarEn from './calendar.en'
+import petitionsEn from './petitions.en'
 import type { Catalogue } from './zh-CN'
 
 /** English UI text; typed against the Chinese catalogue so a missing key fails the type check. */
@@ -199,8 +201,47 @@ const en: Catalogue = {
       user_reset_password: 'Password reset',
       user_change_password: 'Password changed',
       demo_load: 'Demo data loaded',
+      petition_register: 'Petition registered',
+      petition_accept: 'Petition accepted',
+      petition_forward: 'Petition forwarded',
+      petition_object: 'Forwarding objected to',
+      petition_decline: 'Petition declined',
+      petition_extend: 'Handling extended',
+      petition_reply: 'Petition replied',
+      petition_request_review: 'Review requested',
+      petition_decide_review: 'Review decided',
+      petition_request_rereview: 'Re-review requested',
+      petition_decide_rereview: 'Re-review decided',
+      petition_finalise: 'Petition finalised',
+      petition_visit: 'Follow-up visit',
+      petition_void: 'Petition voided',
+      petition_reveal: "Petitioners' full data viewed",
+      petition_import: 'Petition ledger imported',
+      petition_erase_personal: 'Expired personal data erased',
+      petition_category_create: 'Petition category created',
+      petition_category_update: 'Petition category changed',
+      petition_category_void: 'Petition category voided',
+      petition_campaign_create: 'Campaign created',
+      petition_campaign_tag: 'Cases added to campaign',
+      petition_plan_create: 'Resolution plan created',
+      petition_plan_update: 'Resolution plan changed',
+      petition_settings: 'Petition settings changed',
+      calendar_override: 'Working-day calendar corrected',
+      calendar_void: 'Calendar correction removed',
     },
-    entities: { org_unit: 'Org unit', user: 'User', session: 'Session', system: 'System', job: 'Job' },
+    entities: {
+      org_unit: 'Org unit',
+      user: 'User',
+      session: 'Session',
+      system: 'System',
+      job: 'Job',
+      petition_case: 'Petition case',
+      petition_category: 'Petition category',
+      petition_campaign: 'Campaign',
+      petition_plan: 'Resolution plan',
+      setting: 'Setting',
+      calendar_override: 'Calendar correction',
+    },
   },
   jobs: {
     title: 'Job progress',
@@ -216,6 +257,8 @@ const en: Catalogue = {
     again: 'Choose another file',
     onlyXlsx: 'Only .xlsx files can be uploaded',
   },
+  petitions: petitionsEn,
+  calendar: calendarEn,
 }
 
 export default en

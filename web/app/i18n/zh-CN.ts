@@ -1,4 +1,7 @@
 /** Chinese UI text (the default). Terms follow the glossary in DOMAIN.md. `en.ts` must mirror every key. */
+import calendarZh from './calendar.zh-CN'
+import petitionsZh from './petitions.zh-CN'
+
 const zhCN = {
   app: {
     title: '教育工作台账与汇报平台',
@@ -197,8 +200,47 @@ const zhCN = {
       user_reset_password: '重置密码',
       user_change_password: '修改密码',
       demo_load: '载入示例数据',
+      petition_register: '登记信访件',
+      petition_accept: '受理信访件',
+      petition_forward: '转送信访件',
+      petition_object: '对转送提出异议',
+      petition_decline: '不予受理',
+      petition_extend: '延期办理',
+      petition_reply: '答复信访件',
+      petition_request_review: '申请复查',
+      petition_decide_review: '复查决定',
+      petition_request_rereview: '申请复核',
+      petition_decide_rereview: '复核决定',
+      petition_finalise: '信访事项终结',
+      petition_visit: '回访',
+      petition_void: '作废信访件',
+      petition_reveal: '查看信访人完整信息',
+      petition_import: '导入信访台账',
+      petition_erase_personal: '清除到期个人信息',
+      petition_category_create: '新增信访问题分类',
+      petition_category_update: '修改信访问题分类',
+      petition_category_void: '作废信访问题分类',
+      petition_campaign_create: '新建专项行动',
+      petition_campaign_tag: '信访件加入专项行动',
+      petition_plan_create: '新增化解方案',
+      petition_plan_update: '修改化解方案',
+      petition_settings: '修改信访统计设置',
+      calendar_override: '调整工作日历',
+      calendar_void: '撤销工作日历调整',
     },
-    entities: { org_unit: '组织机构', user: '用户', session: '会话', system: '系统', job: '任务' },
+    entities: {
+      org_unit: '组织机构',
+      user: '用户',
+      session: '会话',
+      system: '系统',
+      job: '任务',
+      petition_case: '信访件',
+      petition_category: '信访问题分类',
+      petition_campaign: '专项行动',
+      petition_plan: '化解方案',
+      setting: '设置',
+      calendar_override: '工作日历调整',
+    },
   },
   jobs: {
     title: '任务进度',
@@ -214,6 +256,8 @@ const zhCN = {
     again: '重新选择文件',
     onlyXlsx: '只能上传 .xlsx 文件',
   },
+  petitions: petitionsZh,
+  calendar: calendarZh,
 }
 
 export default zhCN
