@@ -34,8 +34,8 @@ async function newPage(): Promise<Page> {
 
 /** The number a figure card shows (antd Statistic groups digits with commas). */
 async function figure(page: Page, key: string): Promise<number> {
-  const text = await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content-value').innerText()
-  return Number(text.replace(/[^\d.]/g, ''))
+  const text = await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content-value').textContent()
+  return Number((text ?? '').replace(/[^\d.]/g, ''))
 }
 
 async function openTab(page: Page, tab: 'cases' | 'dashboard' | 'taxonomy' | 'campaigns') {
@@ -110,7 +110,9 @@ describe('petition journey', () => {
     // The new case opens in the drawer: registered, masked, the notice deadline counted.
     const drawer = page.getByTestId('case-drawer')
     await drawer.getByText('已登记', { exact: true }).first().waitFor()
-    caseNo = (await drawer.locator('text=/XF2026\\d{5}/').first().innerText()).match(/XF2026\d{5}/)?.[0] ?? ''
+    caseNo =
+      ((await drawer.locator('text=/XF2026\\d{5}/').first().textContent()) ?? '').match(/XF2026\d{5}/)?.[0] ??
+      ''
     expect(caseNo).toMatch(/^XF2026\d{5}$/)
     await drawer.getByText('旅**').first().waitFor()
     // 11-20 + 15 = 12-05, a Saturday → Monday 12-07.
