@@ -31,6 +31,20 @@ export type Permission =
   | 'petition.personal'
   /** The taxonomy, campaigns and resolution plans. */
   | 'petition.config'
+  /** Supervision: campaigns, key tasks, progress, research topics (issue 3). */
+  | 'task.read'
+  | 'task.write'
+  /** Approve or refuse deadline extensions; send supervision notices. */
+  | 'task.approve'
+  /** Problems found and their rectification. */
+  | 'problem.read'
+  | 'problem.write'
+  /** Sign a rectified problem off (销号): never the problem's own owner. */
+  | 'problem.signoff'
+  /** Teacher-ethics cases: masked reading, writing, and the teacher's personal data (audited). */
+  | 'ethics.read'
+  | 'ethics.write'
+  | 'ethics.personal'
 
 const grants: Record<Role, readonly Permission[]> = {
   // The system administrator configures; he reads cases masked and never sees petitioners in full.
@@ -44,9 +58,23 @@ const grants: Record<Role, readonly Permission[]> = {
     'calendar.write',
     'petition.read',
     'petition.config',
+    'task.read',
+    'problem.read',
+    'ethics.read',
   ],
   // Leaders take cases (包案) and must be able to call the petitioner.
-  leader: ['org.read', 'job.read', 'petition.read', 'petition.personal'],
+  leader: [
+    'org.read',
+    'job.read',
+    'petition.read',
+    'petition.personal',
+    'task.read',
+    'task.approve',
+    'problem.read',
+    'problem.signoff',
+    'ethics.read',
+    'ethics.personal',
+  ],
   // Departments include the petition office (信访办), which keeps the ledger.
   department: [
     'org.read',
@@ -57,12 +85,35 @@ const grants: Record<Role, readonly Permission[]> = {
     'petition.config',
   ],
   // A county bureau keeps its own schools' records: it may add and edit units below its own.
-  county: ['org.read', 'org.write', 'job.read', 'petition.read', 'petition.write', 'petition.personal'],
+  county: [
+    'org.read',
+    'org.write',
+    'job.read',
+    'petition.read',
+    'petition.write',
+    'petition.personal',
+    'task.read',
+    'task.write',
+    'problem.read',
+    'problem.write',
+    'ethics.read',
+    'ethics.write',
+    'ethics.personal',
+  ],
   // A school sees the cases it is responsible for, masked.
-  school: ['org.read', 'job.read', 'petition.read'],
+  school: ['org.read', 'job.read', 'petition.read', 'task.read', 'problem.read'],
   // Experts see only what is assigned to them (selections module); no org browsing beyond names.
   expert: ['job.read'],
-  auditor: ['org.read', 'user.read', 'audit.read', 'job.read', 'petition.read'],
+  auditor: [
+    'org.read',
+    'user.read',
+    'audit.read',
+    'job.read',
+    'petition.read',
+    'task.read',
+    'problem.read',
+    'ethics.read',
+  ],
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {
