@@ -3,6 +3,8 @@
  * catalogue for UI text, and shows these messages as they come.
  */
 import { petitionMessages } from '../modules/petitions/messages.js'
+import { rectificationMessages } from '../modules/rectification/messages.js'
+import { supervisionMessages } from '../modules/supervision/messages.js'
 import { spreadsheetMessages } from '../spreadsheet/messages.js'
 
 export type Locale = 'zh-CN' | 'en'
@@ -98,7 +100,13 @@ const platformMessages = {
 } satisfies Catalogue
 
 // Module catalogues merge in; a module's key never shadows a platform key.
-const messages = { ...spreadsheetMessages, ...petitionMessages, ...platformMessages } satisfies Catalogue
+const messages = {
+  ...spreadsheetMessages,
+  ...petitionMessages,
+  ...supervisionMessages,
+  ...rectificationMessages,
+  ...platformMessages,
+} satisfies Catalogue
 
 export type MessageKey = keyof typeof messages
 
