@@ -19,12 +19,17 @@ export interface BootstrapResult {
 
 export async function bootstrap(
   s: Services,
-  env: Pick<Env, 'EDU_LEDGER_DEMO' | 'EDU_LEDGER_DEMO_SEED' | 'EDU_LEDGER_ADMIN_PASSWORD'>,
+  env: Pick<
+    Env,
+    'EDU_LEDGER_DEMO' | 'EDU_LEDGER_DEMO_SEED' | 'EDU_LEDGER_DEMO_PETITIONS' | 'EDU_LEDGER_ADMIN_PASSWORD'
+  >,
 ): Promise<BootstrapResult> {
   if ((await countUsers(s.db)) > 0) return { demoLoaded: false, adminCreated: false }
   let demoLoaded = false
   if (!(await findRoot(s.db)) && env.EDU_LEDGER_DEMO !== 'none') {
-    await loadDemo(s, env.EDU_LEDGER_DEMO, env.EDU_LEDGER_DEMO_SEED)
+    await loadDemo(s, env.EDU_LEDGER_DEMO, env.EDU_LEDGER_DEMO_SEED, {
+      petitions: env.EDU_LEDGER_DEMO_PETITIONS,
+    })
     demoLoaded = true
   }
   const password = env.EDU_LEDGER_ADMIN_PASSWORD ?? generatePassword()

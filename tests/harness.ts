@@ -146,11 +146,21 @@ export async function openTestRuntime(
 
 export type DemoChoice = 'none' | 'city'
 
-/** First start as `serve` does it: the demo (or not) and the admin with a known password. */
-export function bootstrapTest(services: Services, demo: DemoChoice) {
+/**
+ * Petition cases for a test demo that wants some (`petitions: TEST_DEMO_PETITIONS`): every status
+ * turns up, and they load in a blink (the city demo's 3,000 would not).
+ */
+export const TEST_DEMO_PETITIONS = 120
+
+/**
+ * First start as `serve` does it: the demo (or not) and the admin with a known password. The test
+ * demo has no petition cases unless asked: tests that count the ledger start from an empty one.
+ */
+export function bootstrapTest(services: Services, demo: DemoChoice, petitions = 0) {
   return bootstrap(services, {
     EDU_LEDGER_DEMO: demo,
     EDU_LEDGER_DEMO_SEED: 1,
+    EDU_LEDGER_DEMO_PETITIONS: petitions,
     EDU_LEDGER_ADMIN_PASSWORD: ADMIN_PASSWORD,
   })
 }
@@ -351,6 +361,8 @@ export function factories(services: () => Services): Factories {
 export interface HarnessOptions {
   /** Load the city demo (示例市, ~600 units, one user per role) before the tests. Default none. */
   demo?: DemoChoice
+  /** Demo petition cases to load with the city demo (TEST_DEMO_PETITIONS is a good number). Default 0. */
+  petitions?: number
   /** Build the HTTP app. Default true. */
   app?: boolean
   /** Start the job queue. Default true. */
@@ -396,7 +408,7 @@ export class Harness implements Factories {
   async setup(): Promise<void> {
     this._db = await createFreshDatabase(this.target)
     this._rt = await openTestRuntime(this._db, this.clock, { startJobs: this.options.startJobs })
-    await bootstrapTest(this._rt.services, this.options.demo ?? 'none')
+    await bootstrapTest(this._rt.services, this.options.demo ?? 'none', this.options.petitions)
     if (this.options.app !== false) this._app = await startApp(this._rt.services)
   }
 

@@ -1,16 +1,29 @@
 /**
  * Loads the demo org tree and demo users into an empty database, in one transaction, with ids
- * assigned here so that 12,000 units go in as a few bulk inserts rather than 24,000 statements.
+ * assigned here so that 12,000 units go in as a few bulk inserts rather than 24,000 statements;
+ * then the demo petition cases (3,000 for the city, 300,000 for the province), in their own
+ * transactions.
  */
 import { recordAudit } from '../audit/record.js'
 import { hashPassword } from '../auth/passwords.js'
 import { type Services, SYSTEM_ACTOR } from '../context.js'
 import { resetIdentity } from '../db/dialect.js'
+import { loadPetitionDemo } from '../modules/petitions/demo.js'
+import { todayInChina } from '../modules/petitions/derive.js'
 import { putSetting } from '../settings.js'
 import { DEMO_PASSWORD, demoUsers } from './demo-users.js'
 import { generateOrgTree } from './org-tree.js'
 
-export async function loadDemo(s: Services, scale: 'city' | 'province', seed: number) {
+/** Demo petition cases by scale, unless the caller asks for another number. */
+export const DEMO_PETITIONS = { city: 3_000, province: 300_000 } as const
+
+export async function loadDemo(
+  s: Services,
+  scale: 'city' | 'province',
+  seed: number,
+  opts: { petitions?: number | undefined } = {},
+) {
+  const petitions = opts.petitions ?? DEMO_PETITIONS[scale]
   const tree = generateOrgTree({ scale, seed })
   const users = demoUsers(tree)
   const hash = await hashPassword(DEMO_PASSWORD)
@@ -81,6 +94,7 @@ export async function loadDemo(s: Services, scale: 'city' | 'province', seed: nu
       {
         scale,
         seed,
+        petitions,
         users: users.map((u) => ({ username: u.username, role: u.role, password: DEMO_PASSWORD })),
       },
       at,
@@ -89,8 +103,9 @@ export async function loadDemo(s: Services, scale: 'city' | 'province', seed: nu
       action: 'demo.load',
       entity: 'system',
       entityId: null,
-      after: { scale, seed, units: rows.length, users: users.length },
+      after: { scale, seed, units: rows.length, users: users.length, petitions },
     })
   })
-  return { units: tree.length, users: users.length }
+  const { cases } = await loadPetitionDemo(s, { count: petitions, seed, today: todayInChina(s.now()) })
+  return { units: tree.length, users: users.length, petitions: cases }
 }
