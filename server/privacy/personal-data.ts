@@ -43,13 +43,26 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
   return key
 }
 
+/** IVs drawn from a pooled random buffer: one getrandom call per 4,096 values, not per value. */
+let ivPool = Buffer.alloc(0)
+let ivAt = 0
+function freshIv(): Buffer {
+  if (ivAt + 12 > ivPool.length) {
+    ivPool = randomBytes(12 * 4096)
+    ivAt = 0
+  }
+  const iv = ivPool.subarray(ivAt, ivAt + 12)
+  ivAt += 12
+  return iv
+}
+
 export function createCipher(masterKey: Buffer): PersonalDataCipher {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32))
   const encKey = derive('edu-ledger personal data encryption')
   const macKey = derive('edu-ledger personal data lookup')
   return {
     encrypt(plain) {
-      const iv = randomBytes(12)
+      const iv = freshIv()
       const c = createCipheriv('aes-256-gcm', encKey, iv)
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
       return PREFIX + Buffer.concat([iv, c.getAuthTag(), body]).toString('base64')

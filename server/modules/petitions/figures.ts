@@ -147,7 +147,8 @@ function rollUp(
   for (const g of groups) add(all, g)
   const names = new Map(x.categories.map((c) => [c.id, c]))
   const countyNames = new Map(x.counties.map((c) => [c.id, c.name]))
-  const planned = new Set(x.plans.map((p) => p.category_id))
+  // A finished plan no longer covers a category that still has open cases.
+  const planned = new Set(x.plans.filter((p) => p.status !== 'done').map((p) => p.category_id))
   const byCat = sumBy(groups, (g) => g.category_id)
   const byDemand = sumBy(groups, (g) => g.demand_id)
   const byCounty = sumBy(groups, (g) => g.county_id)

@@ -78,6 +78,16 @@ forEachDatabase(
       expect(d.events.map((e) => e.action)).toEqual(['register'])
     })
 
+    it('numbers cases XF<year><serial> without collisions, even registered at once', async () => {
+      const made = await Promise.all(
+        Array.from({ length: 6 }, () => office.post('/api/petitions/cases', registration(h, { county: heping }, tax))),
+      )
+      const numbers = made.map((r) => (r.json() as CaseDetail).caseNo)
+      expect(made.every((r) => r.statusCode === 201)).toBe(true)
+      expect(new Set(numbers).size).toBe(6)
+      for (const n of numbers) expect(n).toMatch(/^XF2026\d{5}$/)
+    })
+
     it('stores personal data encrypted: the database never holds the name or the number in clear', async () => {
       const rows = await h.db.selectFrom('petition_people').selectAll().execute()
       const text = JSON.stringify(rows)

@@ -29,7 +29,7 @@ async function plansQuery(ctx: Ctx, id?: number) {
       'c.name as category',
       'd.name as demand',
       // Open cases the plan covers: its demand, or its whole category.
-      sql<number>`(select count(*) from petition_cases pc where pc.closed_on is null and pc.voided_at is null
+      sql<number>`(select count(*) from petition_cases pc where pc.closed_on is null and pc.voided_at is null and pc.duplicate_of is null
         and pc.category_id = p.category_id and (p.demand_id is null or pc.demand_id = p.demand_id))`.as(
         'open_cases',
       ),

@@ -202,15 +202,39 @@ export function listOpenCasesForRecompute(db: Tx, from: string) {
     .execute() as Promise<CaseRow[]>
 }
 
+/**
+ * The next free `XF<year><serial>` number. The serial comes from a per-year counter row bumped
+ * atomically (an upsert that returns the new value), so concurrent registrations never draw the
+ * same number; a number already taken (an imported case may hold it) is skipped.
+ */
 export async function nextCaseNo(db: Tx, year: string): Promise<string> {
-  const prefix = `XF${year}`
-  const r = await db
-    .selectFrom('petition_cases')
-    .select((eb) => eb.fn.max('case_no').as('max'))
-    .where('case_no', 'like', `${prefix}_____`)
-    .executeTakeFirst()
-  const last = r?.max ? Number(String(r.max).slice(prefix.length)) : 0
-  return `${prefix}${String(last + 1).padStart(5, '0')}`
+  const key = `petitions.caseNo.${year}`
+  // First use in a year: start after the highest serial already there (demo or imported data).
+  if (!(await db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst())) {
+    const top = await db
+      .selectFrom('petition_cases')
+      .select((eb) => eb.fn.max('case_no').as('max'))
+      .where('case_no', 'like', `XF${year}_____`)
+      .executeTakeFirst()
+    const start = top?.max ? Number(String(top.max).slice(6)) || 0 : 0
+    await db
+      .insertInto('settings')
+      .values({ key, value_json: String(start), updated_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute()
+  }
+  for (;;) {
+    const r = await db
+      .insertInto('settings')
+      .values({ key, value_json: '1', updated_at: new Date().toISOString() })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value_json: sql<string>`cast(cast(settings.value_json as integer) + 1 as text)` }),
+      )
+      .returning('value_json')
+      .executeTakeFirstOrThrow()
+    const caseNo = `XF${year}${String(Number(r.value_json)).padStart(5, '0')}`
+    if (!(await findCaseByNo(db, caseNo))) return caseNo
+  }
 }
 
 export function insertPeople(db: Tx, rows: Omit<PetitionPersonTable, 'id'>[]) {
