@@ -42,14 +42,18 @@ program
 
 program
   .command('demo')
-  .description('load the demo org tree and users into an empty database')
+  .description('load the demo org tree, users and petition cases into an empty database')
   .option('--scale <scale>', 'city | province', 'city')
   .option('--seed <n>', 'random seed', '2026')
-  .action((o: { scale: string; seed: string }) =>
+  .option('--petitions <n>', 'petition cases (default 3,000 city, 300,000 province; 0 for none)')
+  .action((o: { scale: string; seed: string; petitions?: string }) =>
     withRuntime(async (rt) => {
       if (o.scale !== 'city' && o.scale !== 'province') throw new Error('--scale is city or province')
-      const r = await loadDemo(rt.services, o.scale, Number(o.seed))
-      console.log(`demo loaded: ${r.units} org units, ${r.users} users`)
+      const petitions = o.petitions === undefined ? undefined : Number(o.petitions)
+      if (petitions !== undefined && !(Number.isInteger(petitions) && petitions >= 0))
+        throw new Error('--petitions is a whole number ≥ 0')
+      const r = await loadDemo(rt.services, o.scale, Number(o.seed), petitions === undefined ? {} : { petitions })
+      console.log(`demo loaded: ${r.units} org units, ${r.users} users, ${r.petitions} petition cases`)
     }),
   )
 
