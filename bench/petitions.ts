@@ -116,7 +116,7 @@ function sqliteBackend(): Backend {
       fs.cpSync(cached, dataDir, { recursive: true })
       const app = await startApp({ dataDir, env: { EDU_LEDGER_DEMO: 'province' } })
       const db = new SQLite(path.join(dataDir, 'edu-ledger.sqlite'), { readonly: true })
-      const q = (i: number) => `?${i}`
+      const q = (i: number) => `@p${i}`
       const fig = db.prepare(FIGURES_SQL(q))
       const list = db.prepare(LIST_SQL(q))
       const count = db.prepare(COUNT_SQL(q))
@@ -125,10 +125,10 @@ function sqliteBackend(): Backend {
         prepMs,
         prepNote,
         floor: {
-          figures: async (c, a) => fig.raw().all(c, a),
+          figures: async (c, a) => fig.raw().all({ p1: c, p2: a }),
           list: async (county, status, offset) => [
-            count.raw().get(county, status),
-            list.raw().all(county, status, offset),
+            count.raw().get({ p1: county, p2: status }),
+            list.raw().all({ p1: county, p2: status, p3: offset }),
           ],
           close: async () => void db.close(),
         },
