@@ -67,8 +67,30 @@ function forDeadlines(cal: WorkCalendar, status: Status, r: DateFields): CaseDat
  * The stored, derived deadline columns. `current_due` is the deadline of the running stage,
  * whatever today is, so "overdue" is `current_due < today` in SQL.
  */
+/**
+ * Deadlines per calendar, memoised on the dates: an import or a recomputation meets the same
+ * few thousand date combinations again and again. A new calendar object (any correction) starts
+ * a new memo.
+ */
+const memos = new WeakMap<WorkCalendar, Map<string, Deadlines>>()
+function deadlinesMemo(cal: WorkCalendar, d: CaseDates): Deadlines {
+  let memo = memos.get(cal)
+  if (!memo) {
+    memo = new Map()
+    memos.set(cal, memo)
+  }
+  const key = `${d.receivedOn}|${d.forwardedOn}|${d.acceptedOn}|${d.extensionDays}|${d.repliedOn}|${d.reviewRequestedOn}|${d.reviewDecidedOn}|${d.rereviewRequestedOn}|${d.rereviewDecidedOn}`
+  let dl = memo.get(key)
+  if (!dl) {
+    dl = computeDeadlines(cal, d)
+    if (memo.size > 100_000) memo.clear()
+    memo.set(key, dl)
+  }
+  return dl
+}
+
 export function derived(cal: WorkCalendar, status: Status, r: DateFields) {
-  const dl = computeDeadlines(cal, forDeadlines(cal, status, r))
+  const dl = deadlinesMemo(cal, forDeadlines(cal, status, r))
   const running = currentDue(status, dl, r.received_on, 0)
   return {
     notice_due: dl.noticeDue,

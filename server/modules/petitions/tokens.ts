@@ -37,7 +37,20 @@ const STOP = new Set([
   '他们',
 ])
 
+/** Ledgers repeat the same wording row after row: remember the last few thousand texts. */
+const memo = new Map<string, string[]>()
+const MEMO_MAX = 5000
+
 export function tokenize(text: string): string[] {
+  const hit = memo.get(text)
+  if (hit) return hit
+  const words = cut(text)
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string)
+  memo.set(text, words)
+  return words
+}
+
+function cut(text: string): string[] {
   const words = segmenter()
     .cut(text, false)
     .map((w) => w.trim())
