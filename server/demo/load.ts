@@ -7,7 +7,7 @@
 import { recordAudit } from '../audit/record.js'
 import { hashPassword } from '../auth/passwords.js'
 import { type Services, SYSTEM_ACTOR } from '../context.js'
-import { resetIdentity } from '../db/dialect.js'
+import { refreshStatistics, resetIdentity } from '../db/dialect.js'
 import { loadPetitionDemo } from '../modules/petitions/demo.js'
 import { todayInChina } from '../modules/petitions/derive.js'
 import { putSetting } from '../settings.js'
@@ -107,5 +107,6 @@ export async function loadDemo(
     })
   })
   const { cases } = await loadPetitionDemo(s, { count: petitions, seed, today: todayInChina(s.now()) })
+  await refreshStatistics(s.db, s.dialect)
   return { units: tree.length, users: users.length, petitions: cases }
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod'
 import { recordAudit } from '../../audit/record.js'
 import type { Ctx } from '../../context.js'
+import { refreshStatistics } from '../../db/dialect.js'
 import { AppError, badRequest } from '../../http/errors.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { authorize } from '../../policies/authorize.js'
@@ -196,6 +197,8 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
     throw new AppError(422, 'import_has_errors', { count: errors.length })
   }
   const outcome = await applyImport(run, resolved, input.filename)
+  // Thousands of new rows change what the planner should choose.
+  if (outcome.created > 1000) await refreshStatistics(run.services.db, run.services.dialect)
   await run.services.db.transaction().execute(async (trx) => {
     await putSetting(trx, MAPPING_KEY, mapping, run.services.now().toISOString())
     await recordAudit(trx, run.services, run.actor, {

@@ -80,7 +80,9 @@ forEachDatabase(
 
     it('numbers cases XF<year><serial> without collisions, even registered at once', async () => {
       const made = await Promise.all(
-        Array.from({ length: 6 }, () => office.post('/api/petitions/cases', registration(h, { county: heping }, tax))),
+        Array.from({ length: 6 }, () =>
+          office.post('/api/petitions/cases', registration(h, { county: heping }, tax)),
+        ),
       )
       const numbers = made.map((r) => (r.json() as CaseDetail).caseNo)
       expect(made.every((r) => r.statusCode === 201)).toBe(true)

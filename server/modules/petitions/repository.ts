@@ -228,7 +228,9 @@ export async function nextCaseNo(db: Tx, year: string): Promise<string> {
       .insertInto('settings')
       .values({ key, value_json: '1', updated_at: new Date().toISOString() })
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value_json: sql<string>`cast(cast(settings.value_json as integer) + 1 as text)` }),
+        oc
+          .column('key')
+          .doUpdateSet({ value_json: sql<string>`cast(cast(settings.value_json as integer) + 1 as text)` }),
       )
       .returning('value_json')
       .executeTakeFirstOrThrow()
