@@ -90,7 +90,6 @@ export async function ledgerFile(dir: string, rows: number): Promise<string> {
   ]
   ws.addRow(head1).commit()
   ws.addRow(head2).commit()
-  ws.mergeCells('E3:G3')
   for (let i = 0; i < rows; i++) {
     const y = 2016 + (i % 8)
     const m = 1 + (i % 12)
