@@ -83,6 +83,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'petition.write',
     'petition.personal',
     'petition.config',
+    'task.read',
+    'task.write',
+    'problem.read',
+    'problem.write',
+    'problem.signoff',
+    'ethics.read',
+    'ethics.write',
+    'ethics.personal',
   ],
   // A county bureau keeps its own schools' records: it may add and edit units below its own.
   county: [
