@@ -1,37 +1,15 @@
 /**
  * Shapes of the petition ledger's JSON, mirroring server/modules/petitions/schema.ts.
- * The enum lists are repeated here (not imported) because the web bundle must not pull in server code.
+ * Enum lists of the server schema are repeated (the bundle must not pull in server code); the
+ * statuses and actions come from domain/, which is pure.
  */
 
-export const STATUSES = [
-  'registered',
-  'forwarded',
-  'not_accepted',
-  'handling',
-  'extended',
-  'replied',
-  'review',
-  'reviewed',
-  'rereview',
-  'final',
-] as const
-export type CaseStatus = (typeof STATUSES)[number]
+// The statuses and actions are the domain's own lists (pure code, safe in the bundle).
+import type { Action, Status } from '../../../domain/petitions/lifecycle'
 
-export const ACTIONS = [
-  'accept',
-  'forward',
-  'object',
-  'decline',
-  'extend',
-  'reply',
-  'request_review',
-  'decide_review',
-  'request_rereview',
-  'decide_rereview',
-  'finalise',
-  'visit',
-] as const
-export type CaseAction = (typeof ACTIONS)[number]
+export { ACTIONS, STATUSES } from '../../../domain/petitions/lifecycle'
+export type CaseAction = Action
+export type CaseStatus = Status
 
 export const CHANNELS = ['online', 'letter', 'phone', 'fax', 'visit'] as const
 export type Channel = (typeof CHANNELS)[number]
