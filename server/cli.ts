@@ -52,7 +52,12 @@ program
       const petitions = o.petitions === undefined ? undefined : Number(o.petitions)
       if (petitions !== undefined && !(Number.isInteger(petitions) && petitions >= 0))
         throw new Error('--petitions is a whole number ≥ 0')
-      const r = await loadDemo(rt.services, o.scale, Number(o.seed), petitions === undefined ? {} : { petitions })
+      const r = await loadDemo(
+        rt.services,
+        o.scale,
+        Number(o.seed),
+        petitions === undefined ? {} : { petitions },
+      )
       console.log(`demo loaded: ${r.units} org units, ${r.users} users, ${r.petitions} petition cases`)
     }),
   )
