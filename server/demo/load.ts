@@ -10,6 +10,8 @@ import { type Services, SYSTEM_ACTOR } from '../context.js'
 import { refreshStatistics, resetIdentity } from '../db/dialect.js'
 import { loadPetitionDemo } from '../modules/petitions/demo.js'
 import { todayInChina } from '../modules/petitions/derive.js'
+import { loadRectificationDemo } from '../modules/rectification/demo.js'
+import { loadSupervisionDemo } from '../modules/supervision/demo.js'
 import { putSetting } from '../settings.js'
 import { DEMO_PASSWORD, demoUsers } from './demo-users.js'
 import { generateOrgTree } from './org-tree.js'
@@ -106,7 +108,10 @@ export async function loadDemo(
       after: { scale, seed, units: rows.length, users: users.length, petitions },
     })
   })
-  const { cases } = await loadPetitionDemo(s, { count: petitions, seed, today: todayInChina(s.now()) })
+  const today = todayInChina(s.now())
+  const { cases } = await loadPetitionDemo(s, { count: petitions, seed, today })
+  await loadSupervisionDemo(s, { seed, scale, today })
+  await loadRectificationDemo(s, { seed, scale, today })
   await refreshStatistics(s.db, s.dialect)
   return { units: tree.length, users: users.length, petitions: cases }
 }

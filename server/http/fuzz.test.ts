@@ -356,6 +356,12 @@ class AdminSession {
   }
 }
 
+/** Petitions, and writes to supervision, rectification and ethics, are a department's work: fuzz them as one. */
+const asOffice = (op: Operation) =>
+  op.path.startsWith('/api/petitions') ||
+  (op.method !== 'GET' &&
+    ['/api/supervision', '/api/rectification', '/api/ethics'].some((p) => op.path.startsWith(p)))
+
 forEachDatabase(
   'HTTP fuzz',
   (h) => {
@@ -433,6 +439,66 @@ forEachDatabase(
       'GET /api/petitions/settings',
       'PATCH /api/petitions/settings',
       'POST /api/petitions/retention/run',
+      'GET /api/supervision/campaigns',
+      'POST /api/supervision/campaigns',
+      'GET /api/supervision/campaigns/{id}',
+      'PATCH /api/supervision/campaigns/{id}',
+      'POST /api/supervision/campaigns/{id}/void',
+      'GET /api/supervision/tasks',
+      'GET /api/supervision/tasks/export.xlsx',
+      'POST /api/supervision/tasks',
+      'GET /api/supervision/tasks/{id}',
+      'PATCH /api/supervision/tasks/{id}',
+      'POST /api/supervision/tasks/{id}/void',
+      'POST /api/supervision/tasks/{id}/actions',
+      'POST /api/supervision/tasks/{id}/progress',
+      'POST /api/supervision/tasks/{id}/milestones',
+      'PATCH /api/supervision/milestones/{id}',
+      'POST /api/supervision/milestones/{id}/void',
+      'GET /api/supervision/tasks/{id}/occurrences',
+      'POST /api/supervision/tasks/{id}/extensions',
+      'GET /api/supervision/extensions',
+      'POST /api/supervision/extensions/{id}/decide',
+      'GET /api/supervision/overdue',
+      'GET /api/supervision/notices',
+      'POST /api/supervision/notices',
+      'GET /api/supervision/notices/{id}',
+      'GET /api/supervision/digest',
+      'GET /api/supervision/changes',
+      'GET /api/supervision/figures',
+      'GET /api/supervision/settings',
+      'PATCH /api/supervision/settings',
+      'GET /api/supervision/import-template.xlsx',
+      'POST /api/supervision/import',
+      'GET /api/rectification/problems',
+      'POST /api/rectification/problems',
+      'GET /api/rectification/problems/export.xlsx',
+      'GET /api/rectification/problems/{id}',
+      'PATCH /api/rectification/problems/{id}',
+      'POST /api/rectification/problems/{id}/actions',
+      'POST /api/rectification/problems/{id}/signoff',
+      'POST /api/rectification/problems/{id}/measures',
+      'PATCH /api/rectification/problems/{id}/measures/{measureId}',
+      'POST /api/rectification/problems/{id}/measures/{measureId}/void',
+      'POST /api/rectification/problems/{id}/evidence',
+      'GET /api/rectification/evidence/{id}',
+      'POST /api/rectification/evidence/{id}/void',
+      'GET /api/rectification/figures',
+      'GET /api/rectification/import-template.xlsx',
+      'POST /api/rectification/import',
+      'GET /api/rectification/categories',
+      'POST /api/rectification/categories',
+      'POST /api/rectification/categories/{id}/void',
+      'GET /api/ethics/cases',
+      'POST /api/ethics/cases',
+      'GET /api/ethics/cases/{id}',
+      'PATCH /api/ethics/cases/{id}',
+      'POST /api/ethics/cases/{id}/void',
+      'GET /api/ethics/cases/{id}/public',
+      'GET /api/ethics/export.xlsx',
+      'GET /api/ethics/violation-types',
+      'POST /api/ethics/violation-types',
+      'POST /api/ethics/violation-types/{id}/void',
     ]
 
     it('fuzzes every documented operation (the list below covers them all)', () => {
@@ -447,7 +513,7 @@ forEachDatabase(
         const runs = op.path.endsWith('.xlsx') ? Math.max(5, Math.ceil(RUNS / 4)) : RUNS
         await fc.assert(
           fc.asyncProperty(requestFor(op), async (g) => {
-            const admin = await (op.path.startsWith('/api/petitions') ? office : session).ensure()
+            const admin = await (asOffice(op) ? office : session).ensure()
             for (const client of [admin, h.anonymous()]) {
               const who = client.token ? 'admin' : 'anonymous'
               const res = g.raw

@@ -73,7 +73,7 @@ interface Req {
 }
 
 /** Data the rows act on, made once per database. */
-interface World {
+interface World extends SupervisionWorld, RectificationWorld {
   /** A 和平区 case (the county user's), its taxonomy, and a way to get a fresh one. */
   hepingCase: { id: number; version: number }
   taxonomy: { categoryId: number; demandId: number; categoryVersion: number }
@@ -107,6 +107,646 @@ interface Row {
 
 let n = 0
 const unique = () => `${Date.now() % 100000}${++n}`
+
+const TASK_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const TASK_WRITERS: Who[] = ['department', 'county']
+
+interface SupervisionWorld {
+  /** A campaign run by 和平区 (made by county_heping), and its one aspect. */
+  supCampaign: { id: number; aspectId: number }
+  supCampaignVersion(): Promise<number>
+  /** Another 和平区 campaign with no tasks, for void. */
+  freshSupCampaign(): Promise<{ id: number; version: number }>
+  /** A 和平区 task with no co-units (the school does not see it), overdue on the fixed clock. */
+  supTask: { id: number }
+  freshTask(): Promise<{ id: number; version: number }>
+  freshMilestone(): Promise<{ id: number; version: number }>
+  /** A pending extension request on a fresh task. */
+  freshExtension(): Promise<number>
+  /** A notice addressed to 和平区, issued by the leader. */
+  notice: { id: number }
+  taskFile: Buffer
+}
+
+/** A campaign, tasks, milestones, extensions and a notice for the supervision rows, made by 和平区's county user. */
+async function supervisionWorld(h: Harness, heping: OrgUnit): Promise<SupervisionWorld> {
+  const county = await h.loginAs('county_heping', DEMO_PASSWORD)
+  const leader = await h.loginAs('leader', DEMO_PASSWORD)
+  const ok = (r: Response, status: number) => {
+    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`)
+    return r.json()
+  }
+  const newCampaign = async (name: string) =>
+    ok(
+      await county.post('/api/supervision/campaigns', {
+        name,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        aspects: [{ name: '方面' }],
+      }),
+      201,
+    ) as { id: number; version: number; aspects: { id: number }[] }
+  const campaign = await newCampaign('矩阵行动')
+  const aspectId = campaign.aspects[0]?.id as number
+  const newTask = async (deadline: string) => {
+    const d = ok(
+      await county.post('/api/supervision/tasks', {
+        campaignId: campaign.id,
+        aspectId,
+        title: `矩阵任务${unique()}`,
+        leadUnitId: heping.id,
+        startsOn: '2026-03-01',
+        deadline,
+      }),
+      201,
+    ) as { id: number; version: number }
+    return { id: d.id, version: d.version }
+  }
+  const freshTask = () => newTask('2026-12-20')
+  const task = await newTask('2026-11-20')
+  const notice = ok(await leader.post('/api/supervision/notices', { unitId: heping.id }), 201) as {
+    id: number
+  }
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('重点工作任务')
+  ws.addRow(['所属活动', '方面', '任务名称', '牵头单位', '配合单位', '责任领导', '开始日期', '完成时限'])
+  ws.addRow(['矩阵行动', '方面', `矩阵导入${unique()}`, '和平区', '', '', '2026-03-01', '2026-12-31'])
+  return {
+    supCampaign: { id: campaign.id, aspectId },
+    supCampaignVersion: async () =>
+      (ok(await county.get(`/api/supervision/campaigns/${campaign.id}`), 200) as { version: number }).version,
+    freshSupCampaign: async () => {
+      const c = await newCampaign(`矩阵作废${unique()}`)
+      return { id: c.id, version: c.version }
+    },
+    supTask: { id: task.id },
+    freshTask,
+    freshMilestone: async () => {
+      const t = await freshTask()
+      const d = ok(
+        await county.post(`/api/supervision/tasks/${t.id}/milestones`, {
+          title: '节点',
+          dueOn: '2026-12-01',
+          weight: 1,
+        }),
+        201,
+      ) as { milestones: { id: number; version: number }[] }
+      const m = d.milestones[0] as { id: number; version: number }
+      return { id: m.id, version: m.version }
+    },
+    freshExtension: async () => {
+      const t = await freshTask()
+      return (
+        ok(
+          await county.post(`/api/supervision/tasks/${t.id}/extensions`, {
+            requestedDeadline: '2027-01-31',
+            reason: '矩阵',
+          }),
+          201,
+        ) as { id: number }
+      ).id
+    },
+    notice: { id: notice.id },
+    taskFile: Buffer.from(await wb.xlsx.writeBuffer()),
+  }
+}
+
+const SUPERVISION_MATRIX: Record<string, Row> = {
+  'GET /api/supervision/campaigns': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/campaigns' }),
+  },
+  'POST /api/supervision/campaigns': {
+    expect: only(TASK_WRITERS, 201),
+    request: () => ({
+      url: '/api/supervision/campaigns',
+      payload: {
+        name: `矩阵行动${unique()}`,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        aspects: [{ name: '方面' }],
+      },
+    }),
+  },
+  // 和平区's campaign: the school sees its county's campaigns.
+  'GET /api/supervision/campaigns/:id': {
+    expect: only(TASK_READERS, 200),
+    request: (w) => ({ url: `/api/supervision/campaigns/${w.supCampaign.id}` }),
+  },
+  'PATCH /api/supervision/campaigns/:id': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/supervision/campaigns/${w.supCampaign.id}`,
+      payload: { version: await w.supCampaignVersion(), description: `矩阵${n++}` },
+    }),
+  },
+  'POST /api/supervision/campaigns/:id/void': {
+    expect: only(TASK_WRITERS, 204),
+    request: async (w) => {
+      const c = await w.freshSupCampaign()
+      return {
+        url: `/api/supervision/campaigns/${c.id}/void`,
+        payload: { version: c.version, reason: '矩阵' },
+      }
+    },
+  },
+  'GET /api/supervision/tasks': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/tasks?pageSize=5' }),
+  },
+  'GET /api/supervision/tasks/export.xlsx': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/tasks/export.xlsx?status=not_started' }),
+  },
+  'POST /api/supervision/tasks': {
+    expect: only(TASK_WRITERS, 201),
+    request: (w) => ({
+      url: '/api/supervision/tasks',
+      payload: {
+        campaignId: w.supCampaign.id,
+        aspectId: w.supCampaign.aspectId,
+        title: `矩阵任务${unique()}`,
+        leadUnitId: w.heping.id,
+        startsOn: '2026-03-01',
+        deadline: '2026-12-20',
+      },
+    }),
+  },
+  // A 和平区 task with no co-units: not the school's, so it does not exist for him.
+  'GET /api/supervision/tasks/:id': {
+    expect: { ...only(TASK_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/supervision/tasks/${w.supTask.id}` }),
+  },
+  'PATCH /api/supervision/tasks/:id': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTask()
+      return { url: `/api/supervision/tasks/${t.id}`, payload: { version: t.version, leader: '矩阵' } }
+    },
+  },
+  'POST /api/supervision/tasks/:id/void': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTask()
+      return { url: `/api/supervision/tasks/${t.id}/void`, payload: { version: t.version, reason: '矩阵' } }
+    },
+  },
+  'POST /api/supervision/tasks/:id/actions': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTask()
+      return {
+        url: `/api/supervision/tasks/${t.id}/actions`,
+        payload: { version: t.version, action: 'start' },
+      }
+    },
+  },
+  'POST /api/supervision/tasks/:id/progress': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => {
+      const t = await w.freshTask()
+      return {
+        url: `/api/supervision/tasks/${t.id}/progress`,
+        payload: { on: '2026-11-26', text: '矩阵', percent: 10 },
+      }
+    },
+  },
+  'POST /api/supervision/tasks/:id/milestones': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => {
+      const t = await w.freshTask()
+      return {
+        url: `/api/supervision/tasks/${t.id}/milestones`,
+        payload: { title: '矩阵节点', dueOn: '2026-12-01', weight: 1 },
+      }
+    },
+  },
+  'PATCH /api/supervision/milestones/:id': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const m = await w.freshMilestone()
+      return {
+        url: `/api/supervision/milestones/${m.id}`,
+        payload: { version: m.version, doneOn: '2026-11-26' },
+      }
+    },
+  },
+  'POST /api/supervision/milestones/:id/void': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const m = await w.freshMilestone()
+      return {
+        url: `/api/supervision/milestones/${m.id}/void`,
+        payload: { version: m.version, reason: '矩阵' },
+      }
+    },
+  },
+  'GET /api/supervision/tasks/:id/occurrences': {
+    expect: { ...only(TASK_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/supervision/tasks/${w.supTask.id}/occurrences` }),
+  },
+  'POST /api/supervision/tasks/:id/extensions': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => {
+      const t = await w.freshTask()
+      return {
+        url: `/api/supervision/tasks/${t.id}/extensions`,
+        payload: { requestedDeadline: '2027-01-31', reason: '矩阵' },
+      }
+    },
+  },
+  'GET /api/supervision/extensions': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/extensions?status=pending' }),
+  },
+  // Deciding an extension, issuing a notice and changing the settings are the leader's.
+  'POST /api/supervision/extensions/:id/decide': {
+    expect: only(['leader'], 200),
+    request: async (w) => ({
+      url: `/api/supervision/extensions/${await w.freshExtension()}/decide`,
+      payload: { decision: 'approve' },
+    }),
+  },
+  'GET /api/supervision/overdue': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/overdue' }),
+  },
+  'GET /api/supervision/notices': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/notices' }),
+  },
+  'POST /api/supervision/notices': {
+    expect: only(['leader'], 201),
+    request: (w) => ({ url: '/api/supervision/notices', payload: { unitId: w.heping.id } }),
+  },
+  // Addressed to 和平区: not the school's.
+  'GET /api/supervision/notices/:id': {
+    expect: { ...only(TASK_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/supervision/notices/${w.notice.id}` }),
+  },
+  'GET /api/supervision/digest': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/digest' }),
+  },
+  'GET /api/supervision/changes': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/changes?since=2026-11-01' }),
+  },
+  'GET /api/supervision/figures': {
+    expect: only(TASK_READERS, 200),
+    request: (w) => ({ url: `/api/supervision/figures?campaignId=${w.supCampaign.id}` }),
+  },
+  'GET /api/supervision/settings': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/supervision/settings' }),
+  },
+  'PATCH /api/supervision/settings': {
+    expect: only(['leader'], 200),
+    request: () => ({ url: '/api/supervision/settings', payload: { dueSoonDays: 7 } }),
+  },
+  'GET /api/supervision/import-template.xlsx': {
+    expect: only(TASK_WRITERS, 200),
+    request: () => ({ url: '/api/supervision/import-template.xlsx' }),
+  },
+  'POST /api/supervision/import': {
+    expect: only(TASK_WRITERS, 202),
+    request: (w) => ({ url: '/api/supervision/import', multipart: w.taskFile }),
+  },
+}
+
+const PROBLEM_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const PROBLEM_WRITERS: Who[] = ['department', 'county']
+const PROBLEM_SIGNERS: Who[] = ['leader', 'department']
+const ETHICS_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'auditor']
+const ETHICS_WRITERS: Who[] = ['department', 'county']
+
+interface RectificationWorld {
+  /** A 和平区 (county-level) problem recorded by county_heping, with one evidence file. */
+  problem: { id: number; evidenceId: number }
+  /** A new open 和平区 problem with one measure, for rows that change it. */
+  freshProblem(): Promise<{ id: number; version: number; measureId: number; measureVersion: number }>
+  /** A new 和平区 problem recorded by county_heping, rectified, with evidence: ready for sign-off. */
+  freshRectified(): Promise<{ id: number; version: number }>
+  freshEvidence(): Promise<number>
+  freshProblemCategory(): Promise<{ id: number; version: number }>
+  problemCategoryId: number
+  /** A case at a 和平区 school that is not school_demo's, recorded by county_heping; one published. */
+  ethicsCase: { id: number }
+  publishedCase: { id: number }
+  freshEthicsCase(): Promise<{ id: number; version: number }>
+  freshViolationType(): Promise<{ id: number; version: number }>
+  violationTypeId: number
+  /** A real .xlsx (the matrix uploads every multipart file as 组织机构.xlsx): accepted as evidence. */
+  xlsx: Buffer
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
+
+/** Problems, evidence and ethics cases for the rectification rows, made by 和平区's county user. */
+async function rectificationWorld(
+  h: Harness,
+  heping: OrgUnit,
+  hepingSchool: OrgUnit,
+  xlsx: Buffer,
+): Promise<RectificationWorld> {
+  const county = await h.loginAs('county_heping', DEMO_PASSWORD)
+  const admin = await h.admin()
+  const ok = (r: Response, status: number) => {
+    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`)
+    return r.json()
+  }
+  const categoryId = (ok(await county.get('/api/rectification/categories'), 200).items as { id: number }[])[0]
+    ?.id as number
+  const violationTypeId = (
+    ok(await county.get('/api/ethics/violation-types'), 200).items as { id: number }[]
+  )[0]?.id as number
+  const upload = async (id: number) => {
+    const mp = multipartFile('整改报告.pdf', PDF, 'application/pdf')
+    const r = await county.request({
+      method: 'POST',
+      url: `/api/rectification/problems/${id}/evidence`,
+      ...mp,
+    })
+    return ok(r, 201) as { version: number; evidence: { id: number }[] }
+  }
+  const freshProblem = async () => {
+    const d = ok(
+      await county.post('/api/rectification/problems', {
+        description: `矩阵问题${unique()}`,
+        source: 'self_review',
+        categoryId,
+        responsibleUnitId: heping.id,
+        foundOn: '2026-06-01',
+        measures: [{ content: '矩阵措施', deadline: '2026-12-31' }],
+      }),
+      201,
+    ) as { id: number; version: number; measures: { id: number; version: number }[] }
+    const m = d.measures[0] as { id: number; version: number }
+    return { id: d.id, version: d.version, measureId: m.id, measureVersion: m.version }
+  }
+  const act = async (id: number, version: number, action: string) =>
+    ok(await county.post(`/api/rectification/problems/${id}/actions`, { version, action }), 200) as {
+      version: number
+    }
+  const freshRectified = async () => {
+    const p = await freshProblem()
+    let v = (await act(p.id, p.version, 'start')).version
+    v = (
+      ok(
+        await county.patch(`/api/rectification/problems/${p.id}/measures/${p.measureId}`, {
+          version: p.measureVersion,
+          status: 'done',
+        }),
+        200,
+      ) as { version: number }
+    ).version
+    v = (await upload(p.id)).version
+    v = (await act(p.id, v, 'complete')).version
+    return { id: p.id, version: v }
+  }
+  const problem = await freshProblem()
+  const withEvidence = await upload(problem.id)
+  const freshEthicsCase = async (published = false) => {
+    const d = ok(
+      await county.post('/api/ethics/cases', {
+        teacherName: '矩阵教师',
+        schoolId: hepingSchool.id,
+        occurredOn: '2026-03-01',
+        violationTypeId,
+        finding: '矩阵教师违规推销教辅资料。',
+        handling: 'warning',
+        published,
+      }),
+      201,
+    ) as { id: number; version: number }
+    return { id: d.id, version: d.version }
+  }
+  return {
+    problem: { id: problem.id, evidenceId: withEvidence.evidence[0]?.id as number },
+    freshProblem,
+    freshRectified,
+    freshEvidence: async () => {
+      const p = await freshProblem()
+      return (await upload(p.id)).evidence[0]?.id as number
+    },
+    freshProblemCategory: async () =>
+      ok(await admin.post('/api/rectification/categories', { name: `矩阵类别${unique()}` }), 201) as {
+        id: number
+        version: number
+      },
+    problemCategoryId: categoryId,
+    ethicsCase: await freshEthicsCase(),
+    publishedCase: await freshEthicsCase(true),
+    freshEthicsCase: () => freshEthicsCase(),
+    freshViolationType: async () =>
+      ok(await admin.post('/api/ethics/violation-types', { name: `矩阵类型${unique()}` }), 201) as {
+        id: number
+        version: number
+      },
+    violationTypeId,
+    xlsx,
+  }
+}
+
+const RECTIFICATION_MATRIX: Record<string, Row> = {
+  'GET /api/rectification/problems': {
+    expect: only(PROBLEM_READERS, 200),
+    request: () => ({ url: '/api/rectification/problems?pageSize=5' }),
+  },
+  'POST /api/rectification/problems': {
+    expect: only(PROBLEM_WRITERS, 201),
+    request: (w) => ({
+      url: '/api/rectification/problems',
+      payload: {
+        description: `矩阵问题${unique()}`,
+        source: 'inspection',
+        categoryId: w.problemCategoryId,
+        responsibleUnitId: w.heping.id,
+        foundOn: '2026-06-01',
+      },
+    }),
+  },
+  'GET /api/rectification/problems/export.xlsx': {
+    expect: only(PROBLEM_READERS, 200),
+    request: () => ({ url: '/api/rectification/problems/export.xlsx?status=signed_off' }),
+  },
+  // A county-level problem: the school user is not responsible for it, so it does not exist for him.
+  'GET /api/rectification/problems/:id': {
+    expect: { ...only(PROBLEM_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/rectification/problems/${w.problem.id}` }),
+  },
+  'PATCH /api/rectification/problems/:id': {
+    expect: only(PROBLEM_WRITERS, 200),
+    request: async (w) => {
+      const p = await w.freshProblem()
+      return {
+        url: `/api/rectification/problems/${p.id}`,
+        payload: { version: p.version, responsibleLeader: '矩阵' },
+      }
+    },
+  },
+  'POST /api/rectification/problems/:id/actions': {
+    expect: only(PROBLEM_WRITERS, 200),
+    request: async (w) => {
+      const p = await w.freshProblem()
+      return {
+        url: `/api/rectification/problems/${p.id}/actions`,
+        payload: { version: p.version, action: 'start' },
+      }
+    },
+  },
+  // Recorded by county_heping: he may not sign it off; the leader and the department may.
+  'POST /api/rectification/problems/:id/signoff': {
+    expect: only(PROBLEM_SIGNERS, 200),
+    request: async (w) => {
+      const p = await w.freshRectified()
+      return {
+        url: `/api/rectification/problems/${p.id}/signoff`,
+        payload: { version: p.version, comment: '矩阵' },
+      }
+    },
+  },
+  'POST /api/rectification/problems/:id/measures': {
+    expect: only(PROBLEM_WRITERS, 201),
+    request: async (w) => {
+      const p = await w.freshProblem()
+      return {
+        url: `/api/rectification/problems/${p.id}/measures`,
+        payload: { content: '矩阵措施', deadline: '2026-12-31' },
+      }
+    },
+  },
+  'PATCH /api/rectification/problems/:id/measures/:measureId': {
+    expect: only(PROBLEM_WRITERS, 200),
+    request: async (w) => {
+      const p = await w.freshProblem()
+      return {
+        url: `/api/rectification/problems/${p.id}/measures/${p.measureId}`,
+        payload: { version: p.measureVersion, status: 'doing' },
+      }
+    },
+  },
+  'POST /api/rectification/problems/:id/measures/:measureId/void': {
+    expect: only(PROBLEM_WRITERS, 200),
+    request: async (w) => {
+      const p = await w.freshProblem()
+      return {
+        url: `/api/rectification/problems/${p.id}/measures/${p.measureId}/void`,
+        payload: { version: p.measureVersion, reason: '矩阵' },
+      }
+    },
+  },
+  'POST /api/rectification/problems/:id/evidence': {
+    expect: only(PROBLEM_WRITERS, 201),
+    request: (w) => ({ url: `/api/rectification/problems/${w.problem.id}/evidence`, multipart: w.xlsx }),
+  },
+  'GET /api/rectification/evidence/:id': {
+    expect: { ...only(PROBLEM_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/rectification/evidence/${w.problem.evidenceId}` }),
+  },
+  'POST /api/rectification/evidence/:id/void': {
+    expect: only(PROBLEM_WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/rectification/evidence/${await w.freshEvidence()}/void`,
+      payload: { reason: '矩阵' },
+    }),
+  },
+  'GET /api/rectification/figures': {
+    expect: only(PROBLEM_READERS, 200),
+    request: () => ({ url: '/api/rectification/figures' }),
+  },
+  'GET /api/rectification/import-template.xlsx': {
+    expect: only(PROBLEM_WRITERS, 200),
+    request: () => ({ url: '/api/rectification/import-template.xlsx' }),
+  },
+  'POST /api/rectification/import': {
+    expect: only(PROBLEM_WRITERS, 202),
+    request: (w) => ({ url: '/api/rectification/import', multipart: w.xlsx }),
+  },
+  'GET /api/rectification/categories': {
+    expect: only(PROBLEM_READERS, 200),
+    request: () => ({ url: '/api/rectification/categories' }),
+  },
+  // Reference lists: kept by the system administrator and by those who write the records.
+  'POST /api/rectification/categories': {
+    expect: only(['admin', ...PROBLEM_WRITERS], 201),
+    request: () => ({ url: '/api/rectification/categories', payload: { name: `矩阵类别${unique()}` } }),
+  },
+  'POST /api/rectification/categories/:id/void': {
+    expect: only(['admin', ...PROBLEM_WRITERS], 204),
+    request: async (w) => {
+      const c = await w.freshProblemCategory()
+      return {
+        url: `/api/rectification/categories/${c.id}/void`,
+        payload: { version: c.version, reason: '矩阵' },
+      }
+    },
+  },
+
+  'GET /api/ethics/cases': {
+    expect: only(ETHICS_READERS, 200),
+    request: () => ({ url: '/api/ethics/cases?pageSize=5' }),
+  },
+  'POST /api/ethics/cases': {
+    expect: only(ETHICS_WRITERS, 201),
+    request: (w) => ({
+      url: '/api/ethics/cases',
+      payload: {
+        teacherName: '矩阵教师',
+        schoolId: w.hepingSchool.id,
+        occurredOn: '2026-03-01',
+        violationTypeId: w.violationTypeId,
+        finding: '矩阵',
+        handling: 'other',
+      },
+    }),
+  },
+  'GET /api/ethics/cases/:id': {
+    expect: only(ETHICS_READERS, 200),
+    request: (w) => ({ url: `/api/ethics/cases/${w.ethicsCase.id}` }),
+  },
+  'PATCH /api/ethics/cases/:id': {
+    expect: only(ETHICS_WRITERS, 200),
+    request: async (w) => {
+      const c = await w.freshEthicsCase()
+      return { url: `/api/ethics/cases/${c.id}`, payload: { version: c.version, published: true } }
+    },
+  },
+  'POST /api/ethics/cases/:id/void': {
+    expect: only(ETHICS_WRITERS, 200),
+    request: async (w) => {
+      const c = await w.freshEthicsCase()
+      return { url: `/api/ethics/cases/${c.id}/void`, payload: { version: c.version, reason: '矩阵' } }
+    },
+  },
+  // A published summary names no one: every signed-in user may read it (通报 goes to all schools).
+  'GET /api/ethics/cases/:id/public': {
+    expect: signedIn(200),
+    request: (w) => ({ url: `/api/ethics/cases/${w.publishedCase.id}/public` }),
+  },
+  'GET /api/ethics/export.xlsx': {
+    expect: only(ETHICS_READERS, 200),
+    request: () => ({ url: '/api/ethics/export.xlsx' }),
+  },
+  'GET /api/ethics/violation-types': {
+    expect: only(ETHICS_READERS, 200),
+    request: () => ({ url: '/api/ethics/violation-types' }),
+  },
+  'POST /api/ethics/violation-types': {
+    expect: only(['admin', ...ETHICS_WRITERS], 201),
+    request: () => ({ url: '/api/ethics/violation-types', payload: { name: `矩阵类型${unique()}` } }),
+  },
+  'POST /api/ethics/violation-types/:id/void': {
+    expect: only(['admin', ...ETHICS_WRITERS], 204),
+    request: async (w) => {
+      const t = await w.freshViolationType()
+      return {
+        url: `/api/ethics/violation-types/${t.id}/void`,
+        payload: { version: t.version, reason: '矩阵' },
+      }
+    },
+  },
+}
 
 /** The matrix: one row per route, keyed `METHOD /url` as Fastify registers it. */
 const MATRIX: Record<string, Row> = {
@@ -404,6 +1044,8 @@ const MATRIX: Record<string, Row> = {
     expect: only(PETITION_CONFIG, 200),
     request: () => ({ url: '/api/petitions/retention/run' }),
   },
+  ...SUPERVISION_MATRIX,
+  ...RECTIFICATION_MATRIX,
 }
 
 /**
@@ -487,11 +1129,16 @@ async function makeWorld(h: Harness): Promise<World> {
   await h.services.jobs.idle()
   const failedWithReport = (bad.json() as { job: { id: number } }).job.id
   const target = await h.buildUser({ role: 'leader', orgUnitId: (await h.unitByName('示例市')).id })
+  const hepingSchool = await h.unitByName(other.name)
   const petitions = await petitionWorld(h, heping)
+  const supervision = await supervisionWorld(h, heping)
+  const rectification = await rectificationWorld(h, heping, hepingSchool, template)
   return {
     ...petitions,
+    ...supervision,
+    ...rectification,
     heping,
-    hepingSchool: await h.unitByName(other.name),
+    hepingSchool,
     city: await h.unitByName('示例市'),
     adminJob: (ok.json() as { job: { id: number } }).job.id,
     adminFailedJob: failedWithReport,

@@ -1,2 +1,83 @@
 /** Server messages of problems, rectification and teacher-ethics cases, merged into the platform catalogue. */
-export const rectificationMessages = {} as const
+export const rectificationMessages = {
+  problem_illegal_transition: {
+    'zh-CN': '问题当前为“{fromZh}”，不能{actionZh}',
+    en: 'The problem is “{fromEn}”: it cannot {actionEn} now',
+  },
+  problem_reason_required: { 'zh-CN': '请填写原因', en: 'Please give the reason' },
+  problem_measures_required: {
+    'zh-CN': '问题还没有整改措施，不能标记为已整改',
+    en: 'The problem has no measures yet: it cannot be marked rectified',
+  },
+  problem_measures_open: {
+    'zh-CN': '还有 {open} 项整改措施未完成（共 {total} 项），不能标记为已整改',
+    en: '{open} of {total} measures are not done yet: the problem cannot be marked rectified',
+  },
+  problem_signoff_by_owner: {
+    'zh-CN': '问题的录入人和责任人不能为其销号，请由其他审核人销号',
+    en: 'Whoever recorded or answers for a problem may not sign it off: another reviewer must',
+  },
+  problem_signoff_needs_evidence: {
+    'zh-CN': '销号前请至少上传一份整改佐证材料',
+    en: 'Upload at least one piece of evidence before signing off',
+  },
+  problem_locked: {
+    'zh-CN': '问题已整改或已销号，不能再修改；如需修改请先退回整改',
+    en: 'The problem is rectified or signed off and cannot change; reopen it first',
+  },
+  problem_code_taken: { 'zh-CN': '问题编号 {code} 已被使用', en: 'Problem code {code} is already taken' },
+  rectification_unit_out_of_scope: {
+    'zh-CN': '所选单位不在您的管辖范围内',
+    en: 'The chosen unit is outside your scope',
+  },
+  rectification_date_future: { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
+  rectification_category_taken: {
+    'zh-CN': '已有名为“{name}”的问题类别',
+    en: 'A category named "{name}" already exists',
+  },
+  rectification_category_in_use: {
+    'zh-CN': '仍有未销号的问题属于“{name}”，不能作废',
+    en: 'Problems not yet signed off still belong to "{name}": it cannot be voided',
+  },
+  evidence_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
+  evidence_type_not_allowed: {
+    'zh-CN': '只接受以下类型的佐证材料：{types}',
+    en: 'Evidence must be one of: {types}',
+  },
+  evidence_content_mismatch: {
+    'zh-CN': '文件内容与扩展名（{type}）不符，请上传原始文件',
+    en: 'The file’s content does not match its extension ({type}); upload the original file',
+  },
+  evidence_corrupt: {
+    'zh-CN': '该佐证文件已损坏（内容与存档校验值不符），请联系管理员',
+    en: 'This evidence file is damaged (it no longer matches its stored checksum); contact your admin',
+  },
+  problem_import_unknown_category: {
+    'zh-CN': '“{value}”不是系统中的问题类别',
+    en: '"{value}" is not a category in the system',
+  },
+  problem_import_unknown_unit: {
+    'zh-CN': '找不到名称或代码为“{value}”的单位（或不在您的管辖范围内）',
+    en: 'No unit named or coded "{value}" within your scope',
+  },
+  problem_import_ambiguous_unit: {
+    'zh-CN': '有多个单位名为“{value}”，请改填单位代码',
+    en: 'Several units are named "{value}": use the unit code',
+  },
+  problem_import_signed_off: {
+    'zh-CN': '问题 {code} 已销号，不能通过导入修改',
+    en: 'Problem {code} is signed off and cannot be changed by an import',
+  },
+  ethics_personal_forbidden: {
+    'zh-CN': '您的角色不能查看涉事教师的完整信息',
+    en: 'Your role may not see the teacher’s full personal data',
+  },
+  ethics_violation_type_taken: {
+    'zh-CN': '已有名为“{name}”的违规类型',
+    en: 'A violation type named "{name}" already exists',
+  },
+  ethics_violation_type_in_use: {
+    'zh-CN': '仍有案件属于“{name}”，不能作废',
+    en: 'Cases still belong to "{name}": it cannot be voided',
+  },
+} as const
