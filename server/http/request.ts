@@ -1,7 +1,7 @@
 /** Per-request state: who is asking, in which language, and the use-case context built from it. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor, Ctx, Services } from '../context.js'
-import { unauthenticated } from './errors.js'
+import { badRequest, unauthenticated } from './errors.js'
 import type { Locale } from './i18n.js'
 
 declare module 'fastify' {
@@ -31,3 +31,16 @@ export function sendFile(reply: FastifyReply, filename: string, bytes: Buffer, c
 }
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** An upload: the (first) file and the other multipart fields, e.g. an import's column mapping. */
+export async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) throw badRequest('validation', {}, [{ field: 'file', key: 'required' }])
+  let file: { filename: string; bytes: Buffer } | undefined
+  const fields: Record<string, string> = {}
+  for await (const part of req.parts()) {
+    if (part.type === 'file') file ??= { filename: part.filename, bytes: await part.toBuffer() }
+    else fields[part.fieldname] = String(part.value)
+  }
+  if (!file) throw badRequest('validation', {}, [{ field: 'file', key: 'required' }])
+  return { file, fields }
+}

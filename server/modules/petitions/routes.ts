@@ -1,9 +1,7 @@
 /** Petition ledger routes: thin, each validates, calls one use case, and presents. */
-import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { badRequest } from '../../http/errors.js'
 import type { App } from '../../http/module.js'
-import { ctxOf, sendFile, XLSX } from '../../http/request.js'
+import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
 import { authorize } from '../../policies/authorize.js'
 import { presentJob } from '../jobs/present.js'
 import { JobView } from '../jobs/schema.js'
@@ -54,19 +52,6 @@ const Board = z.object({
   open: z.number(),
   overdue: z.number(),
 })
-
-/** The uploaded file and the other multipart fields (the import's mapping). */
-async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) throw badRequest('validation', {}, [{ field: 'file', key: 'required' }])
-  let file: { filename: string; bytes: Buffer } | undefined
-  const fields: Record<string, string> = {}
-  for await (const part of req.parts()) {
-    if (part.type === 'file') file ??= { filename: part.filename, bytes: await part.toBuffer() }
-    else fields[part.fieldname] = String(part.value)
-  }
-  if (!file) throw badRequest('validation', {}, [{ field: 'file', key: 'required' }])
-  return { file, fields }
-}
 
 export function petitionRoutes(app: App) {
   app.get(
