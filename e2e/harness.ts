@@ -175,7 +175,8 @@ export async function pickOption(page: Page, text: string, exact = false): Promi
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
     .locator('.ant-select-item-option, .ant-select-tree-treenode')
-    .filter({ hasText: exact ? new RegExp(`^${text}$`) : text })
+    // A dropdown closing from the previous pick may still be in the DOM: only a visible option counts.
+    .filter({ hasText: exact ? new RegExp(`^${text}$`) : text, visible: true })
     .first()
     .click()
 }
