@@ -379,6 +379,10 @@ forEachDatabase(
       session = new AdminSession(h, fuzzer.username, fuzzer.password)
       const clerk = await h.buildUser({ role: 'department', username: 'fuzz_office' })
       office = new AdminSession(h, clerk.username, clerk.password)
+      // Log both in now: each remembers its user as it is before any fuzzed request (a fuzzed
+      // reset-password may hit these very users, and the session restores what it remembered).
+      await session.ensure()
+      await office.ensure()
     })
 
     // One test per operation, declared up front from the app's own list (the spec is fetched above).
