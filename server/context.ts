@@ -44,3 +44,8 @@ export interface Ctx extends Services {
 export type Tx = Transaction<Database> | Kysely<Database>
 
 export const nowIso = (ctx: { now: () => Date }) => ctx.now().toISOString()
+
+/** Today's date in China (UTC+8, no daylight saving since 1991): the statutes' and the ledgers' "today". */
+export function todayInChina(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+}

@@ -114,7 +114,5 @@ export function dueNow(
   return currentDue(status, deadlinesOf(cal, status, r), today, dueSoonDays)
 }
 
-/** Today in China (the statute's "today" is Asia/Shanghai; UTC+8 with no daylight saving). */
-export function todayInChina(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
+// One definition of today, in server/context.ts; re-exported for this module's files.
+export { todayInChina } from '../../context.js'

@@ -100,7 +100,7 @@ export async function previewImport(ctx: Ctx, bytes: Buffer) {
     return { ...base, rows: 0, values: { category: [], demand: [] }, mapping }
 
   const parsed = parseSheet(spec, sheet)
-  const look = await loadImportContext(ctx.db, ctx.actor)
+  const look = await loadImportContext(ctx.db, ctx.actor, ctx.now())
   const resolve = buildResolver(look, mapping)
   const cats = new Map<string, { value: string; count: number; mapped: number | null }>()
   const dems = new Map<string, { value: string; category: string; count: number; mapped: number | null }>()
@@ -156,7 +156,7 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
   const spec = specFor(mapping)
   const parsed = await parseImport(spec, input.bytes)
   await run.progress(0, parsed.rows.length)
-  const look = await loadImportContext(run.services.db, run.actor)
+  const look = await loadImportContext(run.services.db, run.actor, run.services.now())
   const resolve = buildResolver(look, mapping)
   const errors: ImportError[] = [...parsed.errors]
   const warnings: ImportError[] = []

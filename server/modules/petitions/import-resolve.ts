@@ -4,7 +4,7 @@
  * values are errors for that row and column; nothing is guessed.
  */
 import { maskName } from '../../../domain/privacy/mask.js'
-import type { Actor, Tx } from '../../context.js'
+import { type Actor, type Tx, todayInChina } from '../../context.js'
 import { idNumberProblem } from '../../spreadsheet/parse-id.js'
 import type { ImportMapping } from './import-cases.js'
 import type { PetitionImportRow } from './import-spec.js'
@@ -20,7 +20,7 @@ export interface ImportContext {
   today: string
 }
 
-export async function loadImportContext(db: Tx, actor: Actor): Promise<ImportContext> {
+export async function loadImportContext(db: Tx, actor: Actor, now: Date): Promise<ImportContext> {
   const units = await db
     .selectFrom('org_units')
     .select(['id', 'path', 'kind', 'name', 'short_name'])
@@ -33,7 +33,7 @@ export async function loadImportContext(db: Tx, actor: Actor): Promise<ImportCon
     .selectAll()
     .where('voided_at', 'is', null)
     .execute()) as Category[]
-  return { units, categories, today: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) }
+  return { units, categories, today: todayInChina(now) }
 }
 
 export interface Resolved {

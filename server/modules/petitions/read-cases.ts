@@ -1,4 +1,5 @@
 /** Reading the ledger: a filtered page, one case (masked, or in full for those allowed: audited). */
+import { addDays } from '../../../domain/calendar/calendar.js'
 import { recordAudit } from '../../audit/record.js'
 import type { Ctx } from '../../context.js'
 import { notFound } from '../../http/errors.js'
@@ -21,7 +22,7 @@ import type { CaseDetail, ListCasesQuery } from './schema.js'
 import { loadSettings } from './settings.js'
 
 export function toFilter(q: ListCasesQuery, today: string, dueSoonDays: number): CaseFilter {
-  const soon = new Date(Date.parse(today) + dueSoonDays * 86_400_000).toISOString().slice(0, 10)
+  const soon = addDays(today, dueSoonDays)
   return {
     q: q.q,
     status: q.status,

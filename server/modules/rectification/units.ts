@@ -33,7 +33,5 @@ export async function liveUser(trx: Tx, id: number, field: string) {
   return u
 }
 
-/** Today in China (UTC+8, no daylight saving): what "overdue" and "in the future" are measured against. */
-export function todayInChina(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
+// One definition of today, in server/context.ts; re-exported for this module's files.
+export { todayInChina } from '../../context.js'

@@ -4,11 +4,6 @@ import { type Due, dueOf, escalationLevel } from '../../../domain/supervision/du
 import type { TaskStatus } from '../../../domain/supervision/workflow.js'
 import { type SupervisionSettings, thresholdsOf } from './settings.js'
 
-/** Today in China (Asia/Shanghai: UTC+8, no daylight saving). */
-export function todayInChina(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
-
 /** The instant a China calendar day begins, as stored ISO text (for comparisons with `at`). */
 export function startOfChinaDay(date: string): string {
   return `${addDays(date, -1)}T16:00:00.000Z`
@@ -30,3 +25,6 @@ export function dueNow(
   )
   return { ...due, escalation: escalationLevel(due.daysOverdue, thresholdsOf(s)) }
 }
+
+// One definition of today, in server/context.ts; re-exported for this module's files.
+export { todayInChina } from '../../context.js'
