@@ -18,6 +18,8 @@ const Env = z.object({
   EDU_LEDGER_DEMO_SEED: z.coerce.number().int().default(2026),
   /** Demo petition cases instead of the scale's 3,000 (city) or 300,000 (province); 0 loads none. */
   EDU_LEDGER_DEMO_PETITIONS: z.coerce.number().int().min(0).optional(),
+  /** Tests only: a file holding an ISO instant that the server takes as "now" (see server/clock.ts). */
+  EDU_LEDGER_CLOCK_FILE: z.string().optional(),
   EDU_LEDGER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
 export type Env = z.infer<typeof Env>

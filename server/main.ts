@@ -29,6 +29,10 @@ export async function serve(): Promise<void> {
     `edu-ledger 已启动 / started: http://localhost:${env.PORT}`,
     `数据库 / database: ${where}`,
   ]
+  if (env.EDU_LEDGER_CLOCK_FILE)
+    lines.push(
+      `⚠ 测试时钟 / test clock: "now" is read from ${env.EDU_LEDGER_CLOCK_FILE} (EDU_LEDGER_CLOCK_FILE)`,
+    )
   if (boot.demoLoaded)
     lines.push(
       '已载入示例数据（示例市）/ demo data loaded; demo users (password Demo@2026): leader, dept_gaojiao, county_heping, school_demo, expert_demo, auditor_demo',

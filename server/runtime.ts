@@ -1,5 +1,6 @@
 /** Opens the database, migrates, and starts the job queue: what both the server and the CLI need. */
 
+import { fileClock, systemClock } from './clock.js'
 import type { Services } from './context.js'
 import { type Db, openDatabase } from './db/connect.js'
 import { migrate } from './db/migrate.js'
@@ -17,7 +18,8 @@ export interface Runtime {
 }
 
 export async function openRuntime(
-  env: Pick<Env, 'DATABASE_URL' | 'EDU_LEDGER_DATA_DIR'> & Partial<Pick<Env, 'EDU_LEDGER_DATA_KEY'>>,
+  env: Pick<Env, 'DATABASE_URL' | 'EDU_LEDGER_DATA_DIR'> &
+    Partial<Pick<Env, 'EDU_LEDGER_DATA_KEY' | 'EDU_LEDGER_CLOCK_FILE'>>,
   modules: ModuleDefinition[],
   opts: { now?: () => Date; sqliteFile?: string; startJobs?: boolean } = {},
 ): Promise<Runtime> {
@@ -36,7 +38,7 @@ export async function openRuntime(
     db: database.db,
     dialect: database.dialect,
     jobs,
-    now: opts.now ?? (() => new Date()),
+    now: opts.now ?? (env.EDU_LEDGER_CLOCK_FILE ? fileClock(env.EDU_LEDGER_CLOCK_FILE) : systemClock()),
     personal: openPersonalDataCipher({ key: env.EDU_LEDGER_DATA_KEY, dataDir: env.EDU_LEDGER_DATA_DIR }),
   }
   for (const m of modules) await m.seed?.(services)

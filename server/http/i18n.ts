@@ -2,8 +2,10 @@
  * Server-side messages in the user's language. Keys are stable error codes; the web has its own
  * catalogue for UI text, and shows these messages as they come.
  */
+import { attachmentMessages } from '../modules/attachments/messages.js'
 import { petitionMessages } from '../modules/petitions/messages.js'
 import { rectificationMessages } from '../modules/rectification/messages.js'
+import { researchMessages } from '../modules/research/messages.js'
 import { supervisionMessages } from '../modules/supervision/messages.js'
 import { spreadsheetMessages } from '../spreadsheet/messages.js'
 
@@ -44,6 +46,16 @@ const platformMessages = {
   storage_full: {
     'zh-CN': '服务器磁盘空间不足，未保存任何更改',
     en: 'The server disk is full; nothing was saved',
+  },
+  // uploads (domain/files/allow-list.ts)
+  file_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
+  file_type_not_allowed: {
+    'zh-CN': '只接受以下类型的文件：{types}',
+    en: 'Files must be one of: {types}',
+  },
+  file_content_mismatch: {
+    'zh-CN': '文件内容与扩展名（{type}）不符，请上传原始文件',
+    en: 'The file’s content does not match its extension ({type}); upload the original file',
   },
   too_large: { 'zh-CN': '上传内容过大（上限 {limit}）', en: 'Upload too large (limit {limit})' },
   internal: {
@@ -105,6 +117,8 @@ const messages = {
   ...petitionMessages,
   ...supervisionMessages,
   ...rectificationMessages,
+  ...researchMessages,
+  ...attachmentMessages,
   ...platformMessages,
 } satisfies Catalogue
 

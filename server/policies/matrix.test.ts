@@ -126,6 +126,9 @@ interface SupervisionWorld {
   /** A notice addressed to 和平区, issued by the leader. */
   notice: { id: number }
   taskFile: Buffer
+  /** A file attached to a progress note of supTask. */
+  noteFile: { id: number; noteId: number }
+  freshNoteFile(): Promise<number>
 }
 
 /** A campaign, tasks, milestones, extensions and a notice for the supervision rows, made by 和平区's county user. */
@@ -167,6 +170,21 @@ async function supervisionWorld(h: Harness, heping: OrgUnit): Promise<Supervisio
   const notice = ok(await leader.post('/api/supervision/notices', { unitId: heping.id }), 201) as {
     id: number
   }
+  const note = ok(
+    await county.post(`/api/supervision/tasks/${task.id}/progress`, { on: '2026-11-26', text: '矩阵' }),
+    201,
+  ) as { notes: { id: number }[] }
+  const noteId = note.notes[0]?.id as number
+  const attach = async () => {
+    const r = await county.request({
+      method: 'POST',
+      url: `/api/supervision/progress/${noteId}/attachments`,
+      ...multipartFile('会议纪要.pdf', PDF, 'application/pdf'),
+    })
+    const d = ok(r, 201) as { notes: { id: number; attachments: { id: number }[] }[] }
+    return d.notes.find((n) => n.id === noteId)?.attachments.at(-1)?.id as number
+  }
+  const noteFile = { id: await attach(), noteId }
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('重点工作任务')
   ws.addRow(['所属活动', '方面', '任务名称', '牵头单位', '配合单位', '责任领导', '开始日期', '完成时限'])
@@ -180,6 +198,8 @@ async function supervisionWorld(h: Harness, heping: OrgUnit): Promise<Supervisio
       return { id: c.id, version: c.version }
     },
     supTask: { id: task.id },
+    noteFile,
+    freshNoteFile: attach,
     freshTask,
     freshMilestone: async () => {
       const t = await freshTask()
@@ -310,6 +330,25 @@ const SUPERVISION_MATRIX: Record<string, Row> = {
         payload: { on: '2026-11-26', text: '矩阵', percent: 10 },
       }
     },
+  },
+  'POST /api/supervision/progress/:id/attachments': {
+    expect: only(TASK_WRITERS, 201),
+    request: (w) => ({
+      url: `/api/supervision/progress/${w.noteFile.noteId}/attachments`,
+      multipart: w.xlsx,
+    }),
+  },
+  // Shared attachment routes, exercised on a progress note's file (the task is 和平区's, no co-units).
+  'GET /api/attachments/:id': {
+    expect: { ...only(TASK_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/attachments/${w.noteFile.id}` }),
+  },
+  'POST /api/attachments/:id/void': {
+    expect: { ...only(TASK_WRITERS, 200), school: 404 },
+    request: async (w) => ({
+      url: `/api/attachments/${await w.freshNoteFile()}/void`,
+      payload: { reason: '矩阵' },
+    }),
   },
   'POST /api/supervision/tasks/:id/milestones': {
     expect: only(TASK_WRITERS, 201),
@@ -643,6 +682,10 @@ const RECTIFICATION_MATRIX: Record<string, Row> = {
   'GET /api/rectification/evidence/:id': {
     expect: { ...only(PROBLEM_READERS, 200), school: 404 },
     request: (w) => ({ url: `/api/rectification/evidence/${w.problem.evidenceId}` }),
+  },
+  'POST /api/ethics/cases/:id/attachments': {
+    expect: only(ETHICS_WRITERS, 201),
+    request: (w) => ({ url: `/api/ethics/cases/${w.ethicsCase.id}/attachments`, multipart: w.xlsx }),
   },
   'POST /api/rectification/evidence/:id/void': {
     expect: only(PROBLEM_WRITERS, 200),

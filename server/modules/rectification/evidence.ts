@@ -1,12 +1,12 @@
 /**
  * 整改佐证: files kept in the database (`rectification_evidence.bytes`), not on a local disk, so
  * every app process on PostgreSQL serves the same files and a backup holds them. Each file is
- * checked against the allow-list by extension and content (domain/rectification/evidence.ts),
+ * checked against the allow-list by extension and content (domain/files/allow-list.ts),
  * limited in size (settings, 20 MB by default), and stored with its SHA-256, which the download
  * checks again. Evidence is added until the problem is signed off, and voided, never deleted.
  */
 import { createHash } from 'node:crypto'
-import { checkEvidenceFile, safeFilename } from '../../../domain/rectification/evidence.js'
+import { checkUploadedFile, safeFilename } from '../../../domain/files/allow-list.js'
 import { type Ctx, nowIso } from '../../context.js'
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js'
 import { authorize, inScope } from '../../policies/authorize.js'
@@ -35,7 +35,7 @@ export async function uploadEvidence(
   authorize(ctx.actor, 'problem.write')
   const settings = await loadSettings(ctx.db)
   const filename = safeFilename(file.filename)
-  const checked = checkEvidenceFile(filename, file.bytes, settings.evidenceMaxBytes)
+  const checked = checkUploadedFile(filename, file.bytes, settings.evidenceMaxBytes)
   if (!checked.ok) throw refusalError(checked.refusal)
   const note = (fields.note ?? '').trim()
   if ([...note].length > 500)

@@ -39,15 +39,6 @@ export const rectificationMessages = {
     'zh-CN': '仍有未销号的问题属于“{name}”，不能作废',
     en: 'Problems not yet signed off still belong to "{name}": it cannot be voided',
   },
-  evidence_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
-  evidence_type_not_allowed: {
-    'zh-CN': '只接受以下类型的佐证材料：{types}',
-    en: 'Evidence must be one of: {types}',
-  },
-  evidence_content_mismatch: {
-    'zh-CN': '文件内容与扩展名（{type}）不符，请上传原始文件',
-    en: 'The file’s content does not match its extension ({type}); upload the original file',
-  },
   evidence_corrupt: {
     'zh-CN': '该佐证文件已损坏（内容与存档校验值不符），请联系管理员',
     en: 'This evidence file is damaged (it no longer matches its stored checksum); contact your admin',

@@ -371,12 +371,12 @@ forEachDatabase(
       let r = await uploadFile(county, url, '脚本.exe', Buffer.from('MZ\x90\x00\x03'))
       expect(r.statusCode).toBe(415)
       expect(errorOf(r)).toMatchObject({
-        code: 'evidence_type_not_allowed',
+        code: 'file_type_not_allowed',
         message: '只接受以下类型的佐证材料：pdf, docx, xlsx, jpg, png',
       })
       r = await uploadFile(county, url, '报告.pdf', Buffer.from('<html>not a pdf</html>'))
       expect(r.statusCode).toBe(415)
-      expect(errorOf(r).code).toBe('evidence_content_mismatch')
+      expect(errorOf(r).code).toBe('file_content_mismatch')
       r = await uploadFile(county, url, '空.pdf', Buffer.alloc(0))
       expect(r.statusCode).toBe(400)
       // The limit is a setting (20 MB by default): lowered here, the same file is too large.

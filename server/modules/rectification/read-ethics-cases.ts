@@ -10,6 +10,8 @@ import type { Ctx, Tx } from '../../context.js'
 import { forbidden, notFound, unauthenticated } from '../../http/errors.js'
 import { authorize, inScope } from '../../policies/authorize.js'
 import { hasPermission } from '../../policies/roles.js'
+import { attachmentsOf } from '../attachments/present.js'
+import type { AttachmentView } from '../attachments/schema.js'
 import { label } from './present.js'
 import {
   type EthicsCaseRow,
@@ -21,6 +23,9 @@ import {
 import type { EthicsCaseDetail, EthicsCaseSummary, ListEthicsQuery } from './schema.js'
 import { idHash, openTeacher } from './teachers.js'
 import { filterPath } from './units.js'
+
+/** Owner type of case documents in the attachments module (see ethics-attachments.ts). */
+export const ETHICS_FILES = 'ethics_case'
 
 export function toEthicsFilter(
   ctx: Ctx,
@@ -84,7 +89,7 @@ export async function loadVisibleEthicsCase(
 export function presentEthicsDetail(
   row: EthicsListRow,
   ctx: Pick<Ctx, 'locale' | 'personal'>,
-  opts: { full: boolean; canSeePersonal: boolean },
+  opts: { full: boolean; canSeePersonal: boolean; attachments: AttachmentView[] },
 ): EthicsCaseDetail {
   const base = presentEthicsSummary(row, ctx)
   const plain = opts.full ? openTeacher(ctx.personal, row as EthicsCaseRow) : null
@@ -98,6 +103,7 @@ export function presentEthicsDetail(
     personalMasked: !plain,
     canSeePersonal: opts.canSeePersonal,
     voidReason: row.void_reason,
+    attachments: opts.canSeePersonal ? opts.attachments : [],
   }
 }
 
@@ -118,7 +124,8 @@ export async function getEthicsCase(ctx: Ctx, id: number, full = false): Promise
       }),
     )
   }
-  return presentEthicsDetail(row, ctx, { full, canSeePersonal })
+  const attachments = canSeePersonal ? ((await attachmentsOf(ctx.db, ETHICS_FILES, [id])).get(id) ?? []) : []
+  return presentEthicsDetail(row, ctx, { full, canSeePersonal, attachments })
 }
 
 /** The published summary: no personal data, so any signed-in user may read it; unpublished is 404. */

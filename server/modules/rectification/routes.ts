@@ -7,6 +7,7 @@ import { presentJob } from '../jobs/present.js'
 import { JobView } from '../jobs/schema.js'
 import { actOnProblem } from './act-on-problem.js'
 import { createProblem } from './create-problem.js'
+import { attachToEthicsCase } from './ethics-attachments.js'
 import { downloadEvidence, uploadEvidence, voidEvidence } from './evidence.js'
 import { exportEthics } from './export-ethics.js'
 import { exportProblems, problemImportTemplate } from './export-problems.js'
@@ -208,6 +209,15 @@ export function rectificationRoutes(app: App) {
       },
     },
     (req) => updateEthicsCase(ctxOf(req), req.params.id, req.body),
+  )
+  app.post(
+    '/api/ethics/cases/:id/attachments',
+    { schema: { tags: ethicsTags, params: IdParams, response: { 201: EthicsCaseDetail } } },
+    async (req, reply) => {
+      authorize(ctxOf(req).actor, 'ethics.write')
+      const { file, fields } = await readUpload(req)
+      return reply.code(201).send(await attachToEthicsCase(ctxOf(req), req.params.id, file, fields))
+    },
   )
   app.post(
     '/api/ethics/cases/:id/void',

@@ -7,6 +7,7 @@ import {
   PROBLEM_STATUSES,
 } from '../../../domain/rectification/lifecycle.js'
 import { HANDLINGS } from '../../../domain/rectification/public-summary.js'
+import { AttachmentView } from '../attachments/schema.js'
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
 const Id = z.number().int().positive().max(2_147_483_647)
@@ -309,6 +310,8 @@ export const EthicsCaseDetail = EthicsCaseSummary.extend({
   personalMasked: z.boolean(),
   canSeePersonal: z.boolean(),
   voidReason: z.string().nullable(),
+  /** Case documents (decision letters …): listed only to users who may see personal data. */
+  attachments: z.array(AttachmentView),
 })
 export type EthicsCaseDetail = z.infer<typeof EthicsCaseDetail>
 

@@ -1,5 +1,5 @@
 /** The module's own settings: the evidence size limit (default 20 MB, the app's upload limit). */
-import { DEFAULT_EVIDENCE_MAX_BYTES } from '../../../domain/rectification/evidence.js'
+import { DEFAULT_FILE_MAX_BYTES } from '../../../domain/files/allow-list.js'
 import type { Tx } from '../../context.js'
 import { getSetting } from '../../settings.js'
 
@@ -8,7 +8,7 @@ export interface RectificationSettings {
   evidenceMaxBytes: number
 }
 
-export const DEFAULT_SETTINGS: RectificationSettings = { evidenceMaxBytes: DEFAULT_EVIDENCE_MAX_BYTES }
+export const DEFAULT_SETTINGS: RectificationSettings = { evidenceMaxBytes: DEFAULT_FILE_MAX_BYTES }
 export const SETTINGS_KEY = 'rectification.settings'
 
 export async function loadSettings(db: Tx): Promise<RectificationSettings> {

@@ -1,4 +1,5 @@
 /** Reading tasks: a filtered page, and one task with its milestones, notes, extensions and timeline. */
+
 import { addDays } from '../../../domain/calendar/calendar.js'
 import { fromBasisPoints } from '../../../domain/supervision/progress.js'
 import { parseRule } from '../../../domain/supervision/recurrence.js'
@@ -10,6 +11,7 @@ import { authorize } from '../../policies/authorize.js'
 import { hasPermission } from '../../policies/roles.js'
 import { findById } from '../org/repository.js'
 import { canEdit, canReport, loadVisibleTask, taskUnits } from './access.js'
+import { noteAttachments } from './attachments.js'
 import { todayInChina } from './derive.js'
 import { groupUnits, presentExtension, presentTask } from './present.js'
 import {
@@ -109,6 +111,10 @@ export async function getTask(ctx: Ctx, id: number): Promise<TaskDetail> {
     await liveChildren(ctx.db, id),
     await listEvents(ctx.db, id),
   ]
+  const files = await noteAttachments(
+    ctx.db,
+    notes.map((n) => n.id),
+  )
   const live = row.voided_at === null
   return {
     ...presentTask(row, units, today, s),
@@ -132,6 +138,7 @@ export async function getTask(ctx: Ctx, id: number): Promise<TaskDetail> {
       percent: n.percent,
       author: n.author_name,
       at: n.created_at,
+      attachments: files.get(n.id) ?? [],
     })),
     extensions: extensions.map(presentExtension),
     children: children.map((c) => ({

@@ -494,6 +494,17 @@ export async function insertNote(db: Tx, row: Omit<NoteRow, 'id'>): Promise<numb
   return r.id
 }
 
+/** One live progress note with the path of its unit (attachments check scope against it). */
+export function findLiveNote(db: Tx, id: number) {
+  return db
+    .selectFrom('supervision_progress_notes as n')
+    .innerJoin('org_units as u', 'u.id', 'n.org_unit_id')
+    .select(['n.id', 'n.task_id', 'n.org_unit_id', 'u.path as unit_path'])
+    .where('n.id', '=', id)
+    .where('n.voided_at', 'is', null)
+    .executeTakeFirst()
+}
+
 export async function latestNotePercent(db: Tx, taskId: number): Promise<number | null> {
   const r = await db
     .selectFrom('supervision_progress_notes')
@@ -708,6 +719,7 @@ export function figureRows(db: Tx, actor: Actor, campaignId: number | undefined)
       'supervision_tasks.parent_id',
       'supervision_tasks.aspect_id',
       'supervision_tasks.status',
+      'supervision_tasks.starts_on',
       'supervision_tasks.deadline',
       'supervision_tasks.done_on',
       'supervision_tasks.lead_unit_id',
@@ -719,4 +731,17 @@ export function figureRows(db: Tx, actor: Actor, campaignId: number | undefined)
     .where(taskVisibleTo(actor))
   if (campaignId) q = q.where('supervision_tasks.campaign_id', '=', campaignId)
   return q.orderBy('supervision_tasks.id').execute()
+}
+
+/** Deadline moves (edits before start, approved extensions) of the tasks `figureRows` reads, oldest first. */
+export function deadlineMoveRows(db: Tx, actor: Actor, campaignId: number | undefined) {
+  let q = db
+    .selectFrom('supervision_task_events as ev')
+    .innerJoin('supervision_tasks', 'supervision_tasks.id', 'ev.task_id')
+    .select(['ev.task_id', 'ev.on_date', 'ev.detail_json'])
+    .where('ev.action', '=', 'deadline')
+    .where('supervision_tasks.voided_at', 'is', null)
+    .where(taskVisibleTo(actor))
+  if (campaignId) q = q.where('supervision_tasks.campaign_id', '=', campaignId)
+  return q.orderBy('ev.on_date').orderBy('ev.id').execute()
 }

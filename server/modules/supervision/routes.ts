@@ -1,13 +1,13 @@
 /** Supervision routes: thin, each validates, calls one use case, and presents. */
-import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { badRequest } from '../../http/errors.js'
 import type { App } from '../../http/module.js'
-import { ctxOf, sendFile, XLSX } from '../../http/request.js'
+import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
+import { authorize } from '../../policies/authorize.js'
 import { presentJob } from '../jobs/present.js'
 import { JobView } from '../jobs/schema.js'
 import { actOnTask } from './act-on-task.js'
 import { addProgress } from './add-progress.js'
+import { attachToNote } from './attachments.js'
 import { supervisionBoard } from './board.js'
 import { createCampaign, getCampaign, listCampaigns, updateCampaign, voidCampaign } from './campaigns.js'
 import { changesSince } from './changes.js'
@@ -60,16 +60,6 @@ import { voidTask } from './void-task.js'
 
 const tags = ['supervision']
 const P = '/api/supervision'
-
-async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) throw badRequest('validation', {}, [{ field: 'file', key: 'required' }])
-  let file: { filename: string; bytes: Buffer } | undefined
-  for await (const part of req.parts()) {
-    if (part.type === 'file') file ??= { filename: part.filename, bytes: await part.toBuffer() }
-  }
-  if (!file) throw badRequest('validation', {}, [{ field: 'file', key: 'required' }])
-  return file
-}
 
 export function supervisionRoutes(app: App) {
   // Campaigns ---------------------------------------------------------------------------------
@@ -150,6 +140,15 @@ export function supervisionRoutes(app: App) {
     `${P}/tasks/:id/progress`,
     { schema: { tags, params: IdParams, body: ProgressBody, response: { 201: TaskDetail } } },
     async (req, reply) => reply.code(201).send(await addProgress(ctxOf(req), req.params.id, req.body)),
+  )
+  app.post(
+    `${P}/progress/:id/attachments`,
+    { schema: { tags, params: IdParams, response: { 201: TaskDetail } } },
+    async (req, reply) => {
+      authorize(ctxOf(req).actor, 'task.write')
+      const { file, fields } = await readUpload(req)
+      return reply.code(201).send(await attachToNote(ctxOf(req), req.params.id, file, fields))
+    },
   )
   app.post(
     `${P}/tasks/:id/milestones`,
@@ -250,7 +249,7 @@ export function supervisionRoutes(app: App) {
     { schema: { tags, consumes: ['multipart/form-data'], response: { 202: z.object({ job: JobView }) } } },
     async (req, reply) => {
       const ctx = ctxOf(req)
-      const file = await readUpload(req)
+      const { file } = await readUpload(req)
       const id = await startTaskImport(ctx, file)
       return reply.code(202).send({ job: await presentJob(ctx, id) })
     },

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { isIsoDate } from '../../../domain/calendar/calendar.js'
 import { MAX_RULE_DAY } from '../../../domain/supervision/recurrence.js'
 import { TASK_ACTIONS, TASK_STATUSES } from '../../../domain/supervision/workflow.js'
+import { AttachmentView } from '../attachments/schema.js'
 
 export const CAMPAIGN_KINDS = ['theme', 'three_year', 'special', 'other'] as const
 export const DUE_STATES = ['ok', 'due_soon', 'overdue', 'done', 'done_late', 'cancelled'] as const
@@ -225,6 +226,7 @@ export const NoteView = z.object({
   percent: z.number().nullable(),
   author: z.string(),
   at: z.string(),
+  attachments: z.array(AttachmentView),
 })
 
 export const ExtensionView = z.object({
@@ -455,5 +457,7 @@ export const FiguresView = z.object({
   overdueNow: z.number(),
   dueSoon: z.number(),
   byUnit: z.array(Count.extend({ done: z.number(), overdue: z.number() })),
+  /** Tasks overdue at the end of each of the last 13 weeks, ending today (domain/supervision/trend.ts). */
+  overdueTrend: z.array(z.object({ on: z.string(), overdue: z.number() })),
 })
 export type FiguresView = z.infer<typeof FiguresView>

@@ -21,6 +21,8 @@ export type TaskEventAction =
   | 'extension_approve'
   | 'extension_refuse'
   | 'notice'
+  | 'attachment_add'
+  | 'attachment_void'
 
 /** Appends one event; `on` is the business date (a note's date, the done date), default today. */
 export function addEvent(

@@ -1,11 +1,18 @@
 /**
- * Rectification evidence (整改佐证): which files are accepted. The allow-list is by extension *and*
+ * Which uploaded files are accepted (rectification evidence, attachments of tasks, topics and cases). The allow-list is by extension *and*
  * by content (magic bytes), so a renamed executable or a script saved as `.pdf` is refused; the
  * stored content type is the one detected here, never the one the browser claimed.
  */
-import type { Refusal } from './lifecycle.js'
+/** Why an upload is refused: an HTTP status, a message code and the form field. */
+export interface FileRefusal {
+  /** 400 (an empty file), 413 (too large), 415 (a kind not accepted). */
+  status: 400 | 413 | 415
+  code: string
+  field: string
+  params?: Record<string, string | number>
+}
 
-export const EVIDENCE_TYPES = {
+export const FILE_TYPES = {
   pdf: { mime: 'application/pdf', extensions: ['pdf'] },
   docx: {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -15,11 +22,11 @@ export const EVIDENCE_TYPES = {
   jpg: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
   png: { mime: 'image/png', extensions: ['png'] },
 } as const
-export type EvidenceType = keyof typeof EVIDENCE_TYPES
-export const EVIDENCE_TYPE_NAMES = Object.keys(EVIDENCE_TYPES) as EvidenceType[]
+export type FileType = keyof typeof FILE_TYPES
+export const FILE_TYPE_NAMES = Object.keys(FILE_TYPES) as FileType[]
 
-/** Default upper limit of one evidence file (the upload limit of the whole app is the same). */
-export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+/** Default upper limit of one uploaded file (the upload limit of the whole app is the same). */
+export const DEFAULT_FILE_MAX_BYTES = 20 * 1024 * 1024
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -30,7 +37,7 @@ const startsWith = (bytes: Uint8Array, magic: Buffer) =>
   bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
 
 /** Whether the bytes look like the type (an OOXML file is a zip holding `word/` or `xl/` parts). */
-export function contentMatches(type: EvidenceType, bytes: Buffer): boolean {
+export function contentMatches(type: FileType, bytes: Buffer): boolean {
   switch (type) {
     case 'pdf':
       // Some generators put a few bytes of junk before the header; readers accept it within 1 KB.
@@ -52,9 +59,9 @@ export function extensionOf(filename: string): string {
   return m?.[1]?.toLowerCase() ?? ''
 }
 
-export function typeOfExtension(ext: string): EvidenceType | null {
-  for (const name of EVIDENCE_TYPE_NAMES)
-    if ((EVIDENCE_TYPES[name].extensions as readonly string[]).includes(ext)) return name
+export function typeOfExtension(ext: string): FileType | null {
+  for (const name of FILE_TYPE_NAMES)
+    if ((FILE_TYPES[name].extensions as readonly string[]).includes(ext)) return name
   return null
 }
 
@@ -79,13 +86,12 @@ export function formatLimit(bytes: number): string {
 }
 
 /** The accepted type of an upload, or why it is refused. */
-export function checkEvidenceFile(
+export function checkUploadedFile(
   filename: string,
   bytes: Buffer,
   maxBytes: number,
-): { ok: true; type: EvidenceType; mime: string } | { ok: false; refusal: Refusal } {
-  if (bytes.length === 0)
-    return { ok: false, refusal: { status: 400, code: 'evidence_empty', field: 'file' } }
+): { ok: true; type: FileType; mime: string } | { ok: false; refusal: FileRefusal } {
+  if (bytes.length === 0) return { ok: false, refusal: { status: 400, code: 'file_empty', field: 'file' } }
   if (bytes.length > maxBytes)
     return {
       ok: false,
@@ -97,15 +103,15 @@ export function checkEvidenceFile(
       ok: false,
       refusal: {
         status: 415,
-        code: 'evidence_type_not_allowed',
+        code: 'file_type_not_allowed',
         field: 'file',
-        params: { types: EVIDENCE_TYPE_NAMES.join(', ') },
+        params: { types: FILE_TYPE_NAMES.join(', ') },
       },
     }
   if (!contentMatches(type, bytes))
     return {
       ok: false,
-      refusal: { status: 415, code: 'evidence_content_mismatch', field: 'file', params: { type } },
+      refusal: { status: 415, code: 'file_content_mismatch', field: 'file', params: { type } },
     }
-  return { ok: true, type, mime: EVIDENCE_TYPES[type].mime }
+  return { ok: true, type, mime: FILE_TYPES[type].mime }
 }

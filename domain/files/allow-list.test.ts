@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkEvidenceFile, contentMatches, extensionOf, safeFilename } from './evidence.js'
+import { checkUploadedFile, contentMatches, extensionOf, safeFilename } from './allow-list.js'
 
 const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1')
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
@@ -9,46 +9,46 @@ const XLSX = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.from('....xl/
 
 describe('evidence files', () => {
   it('accepts the five kinds by extension and content, with the detected content type', () => {
-    expect(checkEvidenceFile('整改报告.PDF', PDF, 1000)).toEqual({
+    expect(checkUploadedFile('整改报告.PDF', PDF, 1000)).toEqual({
       ok: true,
       type: 'pdf',
       mime: 'application/pdf',
     })
-    expect(checkEvidenceFile('现场.png', PNG, 1000)).toMatchObject({
+    expect(checkUploadedFile('现场.png', PNG, 1000)).toMatchObject({
       ok: true,
       type: 'png',
       mime: 'image/png',
     })
-    expect(checkEvidenceFile('现场.jpeg', JPG, 1000)).toMatchObject({
+    expect(checkUploadedFile('现场.jpeg', JPG, 1000)).toMatchObject({
       ok: true,
       type: 'jpg',
       mime: 'image/jpeg',
     })
-    expect(checkEvidenceFile('方案.docx', DOCX, 1000)).toMatchObject({ ok: true, type: 'docx' })
-    expect(checkEvidenceFile('台账.xlsx', XLSX, 1000)).toMatchObject({ ok: true, type: 'xlsx' })
+    expect(checkUploadedFile('方案.docx', DOCX, 1000)).toMatchObject({ ok: true, type: 'docx' })
+    expect(checkUploadedFile('台账.xlsx', XLSX, 1000)).toMatchObject({ ok: true, type: 'xlsx' })
   })
 
   it('refuses other kinds, renamed files, empty and oversized ones', () => {
-    expect(checkEvidenceFile('a.exe', PDF, 1000)).toMatchObject({
+    expect(checkUploadedFile('a.exe', PDF, 1000)).toMatchObject({
       ok: false,
-      refusal: { status: 415, code: 'evidence_type_not_allowed' },
+      refusal: { status: 415, code: 'file_type_not_allowed' },
     })
-    expect(checkEvidenceFile('noext', PDF, 1000)).toMatchObject({ ok: false, refusal: { status: 415 } })
-    expect(checkEvidenceFile('fake.pdf', Buffer.from('MZ\x90\x00'), 1000)).toMatchObject({
+    expect(checkUploadedFile('noext', PDF, 1000)).toMatchObject({ ok: false, refusal: { status: 415 } })
+    expect(checkUploadedFile('fake.pdf', Buffer.from('MZ\x90\x00'), 1000)).toMatchObject({
       ok: false,
-      refusal: { status: 415, code: 'evidence_content_mismatch' },
+      refusal: { status: 415, code: 'file_content_mismatch' },
     })
     // A Word file renamed .xlsx is a zip, but not a workbook.
     expect(contentMatches('xlsx', DOCX)).toBe(false)
-    expect(checkEvidenceFile('a.pdf', Buffer.alloc(0), 1000)).toMatchObject({
+    expect(checkUploadedFile('a.pdf', Buffer.alloc(0), 1000)).toMatchObject({
       ok: false,
-      refusal: { status: 400, code: 'evidence_empty' },
+      refusal: { status: 400, code: 'file_empty' },
     })
-    expect(checkEvidenceFile('a.pdf', PDF, PDF.length - 1)).toMatchObject({
+    expect(checkUploadedFile('a.pdf', PDF, PDF.length - 1)).toMatchObject({
       ok: false,
       refusal: { status: 413, code: 'too_large' },
     })
-    expect(checkEvidenceFile('a.pdf', PDF, PDF.length)).toMatchObject({ ok: true })
+    expect(checkUploadedFile('a.pdf', PDF, PDF.length)).toMatchObject({ ok: true })
   })
 
   it('keeps only a safe last path segment as the file name', () => {
