@@ -11,14 +11,14 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import autocannon from 'autocannon'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { readWorkbook } from '../server/spreadsheet/read.js'
 import { defineBench } from './lib/bench.js'
+import { importAndWait, json, type LoadResult, load, withPeakRss } from './lib/http.js'
 import { ledgerFile } from './lib/ledger-file.js'
 import { freshDatabase, redactUrl, serverVersion } from './lib/pg.js'
-import { loginCookie, ROOT, rssBytes, type Started, startApp } from './lib/server.js'
+import { loginCookie, ROOT, type Started, startApp } from './lib/server.js'
 import { mb, median, ms, percentile, seconds, table, timeEach, verdict } from './lib/stats.js'
 
 const CACHE = path.join(ROOT, 'bench', '.cache')
@@ -183,37 +183,6 @@ function postgresBackend(serverUrl: string, version: string): Backend {
   }
 }
 
-/** Samples the server's RSS every 100 ms while `fn` runs; returns fn's value and the peak. */
-async function withPeakRss<T>(pid: number, fn: () => Promise<T>): Promise<{ value: T; peak: number }> {
-  let peak = rssBytes(pid)
-  const timer = setInterval(() => {
-    peak = Math.max(peak, rssBytes(pid))
-  }, 100)
-  try {
-    return { value: await fn(), peak }
-  } finally {
-    clearInterval(timer)
-    peak = Math.max(peak, rssBytes(pid))
-  }
-}
-
-async function json(url: string, cookie: string) {
-  const res = await fetch(url, { headers: { cookie } })
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`)
-  return res.json()
-}
-
-async function load(url: string, cookie: string, connections: number) {
-  const r = await autocannon({ url, connections, duration: LOAD_SECONDS, headers: { cookie } })
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors,
-    non2xx: r.non2xx,
-  }
-}
-
 async function measure(b: Backend, log: (m: string) => void): Promise<string> {
   const prep = await b.prepare(log)
   const { app, floor } = prep
@@ -277,44 +246,18 @@ async function measure(b: Backend, log: (m: string) => void): Promise<string> {
     const rows = (await readWorkbook(bytes))[0]?.rows.length ?? 0
     const readMs = performance.now() - t0
     const imported = await withPeakRss(app.serverPid, async () => {
-      const csrf = office.match(/edu_csrf=([^;]+)/)?.[1] ?? ''
-      const form = new FormData()
-      form.append('file', new Blob([bytes]), 'ledger.xlsx')
-      const s = performance.now()
-      const res = await fetch(`${app.url}/api/petitions/import`, {
-        method: 'POST',
-        headers: { cookie: office, 'x-csrf-token': csrf },
-        body: form,
-      })
-      if (res.status !== 202) throw new Error(`import: ${res.status} ${await res.text()}`)
-      const { job } = (await res.json()) as { job: { id: number } }
-      for (;;) {
-        const j2 = (await json(`${app.url}/api/jobs/${job.id}`, office)) as {
-          status: string
-          result: unknown
-          error: unknown
-        }
-        if (j2.status === 'succeeded')
-          return { ms: performance.now() - s, result: j2.result as { created: number } }
-        if (j2.status === 'failed') throw new Error(`import failed: ${JSON.stringify(j2.error)}`)
-        await new Promise((r) => setTimeout(r, 200))
-      }
+      const r = await importAndWait(app.url, '/api/petitions/import', office, bytes)
+      return { ms: r.ms, result: r.result as { created: number } }
     })
     log(
       `  ${b.label} import: ${seconds(imported.value.ms)} for ${imported.value.result.created} rows (exceljs read ${seconds(readMs)})`,
     )
 
     const listUrl = `${app.url}/api/petitions/cases?countyId=${pick(1).county}&status=handling`
-    const loads: [
-      string,
-      number,
-      Awaited<ReturnType<typeof load>>,
-      Awaited<ReturnType<typeof load>>,
-      number,
-    ][] = []
+    const loads: [string, number, LoadResult, LoadResult, number][] = []
     for (const c of [50, 200]) {
-      const floorLoad = await load(`${app.url}/api/health`, admin, c)
-      const listLoad = await withPeakRss(app.serverPid, () => load(listUrl, admin, c))
+      const floorLoad = await load(`${app.url}/api/health`, admin, c, LOAD_SECONDS)
+      const listLoad = await withPeakRss(app.serverPid, () => load(listUrl, admin, c, LOAD_SECONDS))
       loads.push([listUrl, c, listLoad.value, floorLoad, listLoad.peak])
       log(
         `  ${b.label} load ${c} conns: list ${listLoad.value.rps.toFixed(0)} req/s vs health ${floorLoad.rps.toFixed(0)} req/s`,
