@@ -2,7 +2,7 @@
  * The only place that knows which database is underneath. Everything dialect-specific
  * (pragmas, locks, sequences, type parsing) lives here so repositories stay portable.
  */
-import { type Kysely, sql } from 'kysely'
+import { CompiledQuery, type Kysely, sql } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -90,4 +90,36 @@ export async function withForeignKeysSuspended<T>(
     await sql`set local session_replication_role = replica`.execute(trx)
     return fn(trx)
   })
+}
+
+/**
+ * Inserts many rows with one prepared statement text per batch, skipping the query builder: a
+ * 100,000-row import spent more time building and compiling 500-row INSERTs than SQLite spent
+ * running them. Every row must have the same keys, in the same order. Returns the `returning`
+ * columns of each inserted row, in order.
+ */
+export async function insertMany<R extends Record<string, unknown>>(
+  db: Kysely<any>,
+  dialect: DialectName,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  returning: readonly string[] = [],
+): Promise<R[]> {
+  const first = rows[0]
+  if (!first) return []
+  const cols = Object.keys(first)
+  const params: unknown[] = []
+  let n = 0
+  const tuple = () => `(${cols.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`
+  const values: string[] = []
+  for (const row of rows) {
+    values.push(tuple())
+    for (const c of cols) params.push(row[c] ?? null)
+  }
+  const quote = (id: string) => `"${id.replace(/"/g, '""')}"`
+  const text = `insert into ${quote(table)} (${cols.map(quote).join(', ')}) values ${values.join(', ')}${
+    returning.length ? ` returning ${returning.map(quote).join(', ')}` : ''
+  }`
+  const r = await db.executeQuery<R>(CompiledQuery.raw(text, params))
+  return r.rows as R[]
 }

@@ -4,6 +4,7 @@
  */
 import type { Status } from '../../../domain/petitions/lifecycle.js'
 import type { Tx } from '../../context.js'
+import { insertMany } from '../../db/dialect.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { workCalendar } from '../calendar/work-calendar.js'
 import { derived } from './derive.js'
@@ -117,49 +118,49 @@ export async function applyImport(run: JobRun<unknown>, rows: Resolved[], filena
     }
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH)
-      const ids = await trx
-        .insertInto('petition_cases')
-        .values(
-          batch.map(({ r, hash }) => ({
-            case_no: r.caseNo,
-            ...caseFields(r, cal),
-            forwarded_to_unit_id: null,
-            accused_user_id: null,
-            satisfaction: null,
-            visited_on: null,
-            duplicate_of: null,
-            source: 'import',
-            import_hash: hash,
-            personal_erased_at: null,
-            version: 1,
-            created_by: actor.id || null,
-            created_at: at,
-            updated_at: at,
-            voided_at: null,
-            void_reason: null,
-          })),
-        )
-        .returning(['id', 'case_no'])
-        .execute()
-      const idOf = new Map(ids.map((x) => [x.case_no, x.id]))
+      const ids = await insertMany<{ id: number; case_no: string }>(
+        trx,
+        run.services.dialect,
+        'petition_cases',
+        batch.map(({ r, hash }) => ({
+          case_no: r.caseNo,
+          ...caseFields(r, cal),
+          forwarded_to_unit_id: null,
+          accused_user_id: null,
+          satisfaction: null,
+          visited_on: null,
+          duplicate_of: null,
+          source: 'import',
+          import_hash: hash,
+          personal_erased_at: null,
+          version: 1,
+          created_by: actor.id || null,
+          created_at: at,
+          updated_at: at,
+          voided_at: null,
+          void_reason: null,
+        })),
+        ['id', 'case_no'],
+      )
+      const idOf = new Map(ids.map((x) => [x.case_no, Number(x.id)]))
       const people = batch.map(({ r }) =>
         sealPerson(services.personal, idOf.get(r.caseNo) ?? 0, 1, 'petitioner', r.person),
       )
-      await trx.insertInto('petition_people').values(people).execute()
-      await trx
-        .insertInto('petition_events')
-        .values(
-          batch.map(({ r }) => ({
-            case_id: idOf.get(r.caseNo) ?? 0,
-            at,
-            on_date: r.receivedOn,
-            action: 'import',
-            actor_id: actor.id || null,
-            actor_name: actor.displayName,
-            detail_json: JSON.stringify({ row: r.excelRow, file: filename }),
-          })),
-        )
-        .execute()
+      await insertMany(trx, run.services.dialect, 'petition_people', people)
+      await insertMany(
+        trx,
+        run.services.dialect,
+        'petition_events',
+        batch.map(({ r }) => ({
+          case_id: idOf.get(r.caseNo) ?? 0,
+          at,
+          on_date: r.receivedOn,
+          action: 'import',
+          actor_id: actor.id || null,
+          actor_name: actor.displayName,
+          detail_json: JSON.stringify({ row: r.excelRow, file: filename }),
+        })),
+      )
       created += batch.length
     }
   })
