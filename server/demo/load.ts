@@ -11,6 +11,7 @@ import { refreshStatistics, resetIdentity } from '../db/dialect.js'
 import { loadPetitionDemo } from '../modules/petitions/demo.js'
 import { todayInChina } from '../modules/petitions/derive.js'
 import { loadRectificationDemo } from '../modules/rectification/demo.js'
+import { loadResearchDemo } from '../modules/research/demo.js'
 import { loadSupervisionDemo } from '../modules/supervision/demo.js'
 import { putSetting } from '../settings.js'
 import { DEMO_PASSWORD, demoUsers } from './demo-users.js'
@@ -112,6 +113,7 @@ export async function loadDemo(
   const { cases } = await loadPetitionDemo(s, { count: petitions, seed, today })
   await loadSupervisionDemo(s, { seed, scale, today })
   await loadRectificationDemo(s, { seed, scale, today })
+  await loadResearchDemo(s, { seed, scale, today })
   await refreshStatistics(s.db, s.dialect)
   return { units: tree.length, users: users.length, petitions: cases }
 }

@@ -360,7 +360,9 @@ class AdminSession {
 const asOffice = (op: Operation) =>
   op.path.startsWith('/api/petitions') ||
   (op.method !== 'GET' &&
-    ['/api/supervision', '/api/rectification', '/api/ethics'].some((p) => op.path.startsWith(p)))
+    ['/api/supervision', '/api/research', '/api/rectification', '/api/ethics'].some((p) =>
+      op.path.startsWith(p),
+    ))
 
 forEachDatabase(
   'HTTP fuzz',
@@ -502,6 +504,24 @@ forEachDatabase(
       'PATCH /api/ethics/cases/{id}',
       'POST /api/ethics/cases/{id}/void',
       'POST /api/ethics/cases/{id}/attachments',
+      'GET /api/research/topics',
+      'GET /api/research/topics/export.xlsx',
+      'POST /api/research/topics',
+      'GET /api/research/topics/{id}',
+      'PATCH /api/research/topics/{id}',
+      'POST /api/research/topics/{id}/void',
+      'POST /api/research/topics/{id}/actions',
+      'POST /api/research/topics/{id}/attachments',
+      'POST /api/research/topics/{id}/visits',
+      'POST /api/research/visits/{id}/void',
+      'POST /api/research/topics/{id}/findings',
+      'PATCH /api/research/findings/{id}',
+      'POST /api/research/findings/{id}/void',
+      'POST /api/research/findings/{id}/to-problem',
+      'GET /api/research/problems/{id}/source',
+      'GET /api/research/figures',
+      'GET /api/research/import-template.xlsx',
+      'POST /api/research/import',
       'GET /api/ethics/cases/{id}/public',
       'GET /api/ethics/export.xlsx',
       'GET /api/ethics/violation-types',

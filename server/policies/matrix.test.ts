@@ -73,7 +73,7 @@ interface Req {
 }
 
 /** Data the rows act on, made once per database. */
-interface World extends SupervisionWorld, RectificationWorld {
+interface World extends SupervisionWorld, RectificationWorld, ResearchWorld {
   /** A 和平区 case (the county user's), its taxonomy, and a way to get a fresh one. */
   hepingCase: { id: number; version: number }
   taxonomy: { categoryId: number; demandId: number; categoryVersion: number }
@@ -477,6 +477,205 @@ interface RectificationWorld {
   violationTypeId: number
   /** A real .xlsx (the matrix uploads every multipart file as 组织机构.xlsx): accepted as evidence. */
   xlsx: Buffer
+}
+
+interface ResearchWorld {
+  /** A 和平区 topic (made by county_heping, owner 和平区), in progress (one visit to 和平区). */
+  topic: { id: number }
+  /** A new planned 和平区 topic, for rows that change it. */
+  freshTopic(): Promise<{ id: number; version: number }>
+  /** A live visit of a fresh topic. */
+  freshVisit(): Promise<number>
+  /** A live, unconverted finding of a fresh topic. */
+  freshFinding(): Promise<{ id: number; version: number }>
+  /** A problem made by converting a finding of `topic` (as county_heping). */
+  researchProblem: { id: number }
+  topicFile: Buffer
+}
+
+/** Research topics for the research rows, made by 和平区's county user in the supervision campaign. */
+async function researchWorld(
+  h: Harness,
+  heping: OrgUnit,
+  campaign: { id: number; aspectId: number },
+): Promise<ResearchWorld> {
+  const county = await h.loginAs('county_heping', DEMO_PASSWORD)
+  const ok = (r: Response, status: number) => {
+    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`)
+    return r.json()
+  }
+  const categoryId = (ok(await county.get('/api/rectification/categories'), 200).items as { id: number }[])[0]
+    ?.id as number
+  const freshTopic = async () =>
+    ok(
+      await county.post('/api/research/topics', {
+        title: `矩阵课题${unique()}`,
+        campaignId: campaign.id,
+        aspectId: campaign.aspectId,
+        startsOn: '2026-03-01',
+        endsOn: '2026-12-31',
+      }),
+      201,
+    ) as { id: number; version: number }
+  const visited = async () => {
+    const t = await freshTopic()
+    return ok(
+      await county.post(`/api/research/topics/${t.id}/visits`, {
+        visitedOn: '2026-11-20',
+        orgUnitId: heping.id,
+      }),
+      201,
+    ) as { id: number; version: number; visits: { id: number }[] }
+  }
+  const freshFinding = async () => {
+    const t = await visited()
+    const d = ok(
+      await county.post(`/api/research/topics/${t.id}/findings`, {
+        text: '矩阵发现的问题',
+        categoryId,
+        responsibleUnitId: heping.id,
+      }),
+      201,
+    ) as { findings: { id: number; version: number }[] }
+    return d.findings[0] as { id: number; version: number }
+  }
+  const topic = await visited()
+  const f = await freshFinding()
+  const converted = ok(
+    await county.post(`/api/research/findings/${f.id}/to-problem`, { version: f.version }),
+    201,
+  ) as { findings: { problem: { id: number } | null }[] }
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('调研课题')
+  ws.addRow(['课题编号', '课题名称', '所属活动', '方面', '牵头单位', '计划开始', '计划完成'])
+  ws.addRow([`JZ-${unique()}`, '矩阵导入课题', '矩阵行动', '方面', '和平区', '2026-03-01', '2026-12-31'])
+  return {
+    topic,
+    freshTopic,
+    freshVisit: async () => (await visited()).visits[0]?.id as number,
+    freshFinding,
+    researchProblem: converted.findings[0]?.problem as { id: number },
+    topicFile: Buffer.from(await wb.xlsx.writeBuffer()),
+  }
+}
+
+const RESEARCH_MATRIX: Record<string, Row> = {
+  'GET /api/research/topics': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/research/topics?pageSize=5' }),
+  },
+  'GET /api/research/topics/export.xlsx': {
+    expect: only(TASK_READERS, 200),
+    request: () => ({ url: '/api/research/topics/export.xlsx?status=planned' }),
+  },
+  'POST /api/research/topics': {
+    expect: only(TASK_WRITERS, 201),
+    request: (w) => ({
+      url: '/api/research/topics',
+      payload: {
+        title: `矩阵课题${unique()}`,
+        campaignId: w.supCampaign.id,
+        aspectId: w.supCampaign.aspectId,
+        ownerUnitId: w.heping.id,
+        startsOn: '2026-03-01',
+        endsOn: '2026-12-31',
+        plannedUnitIds: [w.heping.id],
+      },
+    }),
+  },
+  // Owned by 和平区: the school below it does not see it (the owner decides, not the places visited).
+  'GET /api/research/topics/:id': {
+    expect: { ...only(TASK_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/research/topics/${w.topic.id}` }),
+  },
+  'PATCH /api/research/topics/:id': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTopic()
+      return { url: `/api/research/topics/${t.id}`, payload: { version: t.version, title: '矩阵改名' } }
+    },
+  },
+  'POST /api/research/topics/:id/void': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTopic()
+      return { url: `/api/research/topics/${t.id}/void`, payload: { version: t.version, reason: '矩阵' } }
+    },
+  },
+  'POST /api/research/topics/:id/actions': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTopic()
+      return { url: `/api/research/topics/${t.id}/actions`, payload: { version: t.version, action: 'start' } }
+    },
+  },
+  // The matrix's upload is an .xlsx: an accepted attachment type.
+  'POST /api/research/topics/:id/attachments': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => ({
+      url: `/api/research/topics/${(await w.freshTopic()).id}/attachments`,
+      multipart: w.xlsx,
+    }),
+  },
+  'POST /api/research/topics/:id/visits': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => ({
+      url: `/api/research/topics/${(await w.freshTopic()).id}/visits`,
+      payload: { visitedOn: '2026-11-20', orgUnitId: w.heping.id, participants: '矩阵' },
+    }),
+  },
+  'POST /api/research/visits/:id/void': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/research/visits/${await w.freshVisit()}/void`,
+      payload: { reason: '矩阵' },
+    }),
+  },
+  'POST /api/research/topics/:id/findings': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => ({
+      url: `/api/research/topics/${w.topic.id}/findings`,
+      payload: { text: '矩阵发现', categoryId: w.problemCategoryId, responsibleUnitId: w.heping.id },
+    }),
+  },
+  'PATCH /api/research/findings/:id': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const f = await w.freshFinding()
+      return { url: `/api/research/findings/${f.id}`, payload: { version: f.version, text: '矩阵改写' } }
+    },
+  },
+  'POST /api/research/findings/:id/void': {
+    expect: only(TASK_WRITERS, 200),
+    request: async (w) => {
+      const f = await w.freshFinding()
+      return { url: `/api/research/findings/${f.id}/void`, payload: { version: f.version, reason: '矩阵' } }
+    },
+  },
+  // Needs task.write and problem.write: department and county have both.
+  'POST /api/research/findings/:id/to-problem': {
+    expect: only(TASK_WRITERS, 201),
+    request: async (w) => {
+      const f = await w.freshFinding()
+      return { url: `/api/research/findings/${f.id}/to-problem`, payload: { version: f.version } }
+    },
+  },
+  'GET /api/research/problems/:id/source': {
+    expect: { ...only(TASK_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/research/problems/${w.researchProblem.id}/source` }),
+  },
+  'GET /api/research/figures': {
+    expect: only(TASK_READERS, 200),
+    request: (w) => ({ url: `/api/research/figures?campaignId=${w.supCampaign.id}` }),
+  },
+  'GET /api/research/import-template.xlsx': {
+    expect: only(TASK_WRITERS, 200),
+    request: () => ({ url: '/api/research/import-template.xlsx' }),
+  },
+  'POST /api/research/import': {
+    expect: only(TASK_WRITERS, 202),
+    request: (w) => ({ url: '/api/research/import', multipart: w.topicFile }),
+  },
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
@@ -1088,6 +1287,7 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/api/petitions/retention/run' }),
   },
   ...SUPERVISION_MATRIX,
+  ...RESEARCH_MATRIX,
   ...RECTIFICATION_MATRIX,
 }
 
@@ -1176,10 +1376,12 @@ async function makeWorld(h: Harness): Promise<World> {
   const petitions = await petitionWorld(h, heping)
   const supervision = await supervisionWorld(h, heping)
   const rectification = await rectificationWorld(h, heping, hepingSchool, template)
+  const research = await researchWorld(h, heping, supervision.supCampaign)
   return {
     ...petitions,
     ...supervision,
     ...rectification,
+    ...research,
     heping,
     hepingSchool,
     city: await h.unitByName('示例市'),
