@@ -42,59 +42,63 @@ export async function measureRows(
   return rows
 }
 
-export async function createProblem(ctx: Ctx, input: CreateProblemInput) {
+/**
+ * Records a problem inside the caller's transaction (another module's use case may make one as part
+ * of its own change: a research finding becomes a problem). Checks permission and input first.
+ */
+export async function writeProblem(trx: Tx, ctx: Ctx, input: CreateProblemInput) {
   authorize(ctx.actor, 'problem.write')
   const today = todayInChina(ctx.now())
   const problems: FieldError[] = []
   if (input.foundOn > today) problems.push({ field: 'foundOn', key: 'rectification_date_future' })
   if (problems.length > 0) throw badRequest('validation', {}, problems)
-
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    await liveItem(trx, CATEGORIES, input.categoryId, 'categoryId')
-    const unit = await unitInScope(trx, ctx.actor, input.responsibleUnitId, 'responsibleUnitId')
-    if (input.responsibleUserId !== undefined)
-      await liveUser(trx, input.responsibleUserId, 'responsibleUserId')
-    const code = input.code ?? (await nextProblemCode(trx, input.foundOn.slice(0, 4)))
-    if (await findProblemByCode(trx, code)) throw conflict('problem_code_taken', { code })
-    const at = nowIso(ctx)
-    const problemId = await insertProblem(trx, {
-      code,
-      description: input.description,
-      source: input.source,
-      category_id: input.categoryId,
-      campaign: input.campaign,
-      campaign_id: input.campaignId ?? null,
-      responsible_unit_id: unit.id,
-      scope_path: unit.path,
-      responsible_leader: input.responsibleLeader || null,
-      responsible_user_id: input.responsibleUserId ?? null,
-      found_on: input.foundOn,
-      fix_at_once: input.fixAtOnce ? 1 : 0,
-      status: 'open',
-      rectified_on: null,
-      signed_off_at: null,
-      signed_off_by: null,
-      signed_off_by_name: null,
-      signoff_comment: null,
-      reopen_count: 0,
-      origin: 'manual',
-      version: 1,
-      created_by: ctx.actor.id || null,
-      created_at: at,
-      updated_at: at,
-      voided_at: null,
-      void_reason: null,
-    })
-    await insertMeasures(trx, await measureRows(trx, ctx, problemId, input.measures, 1))
-    await recordProblemChange(
-      trx,
-      ctx,
-      problemId,
-      'create',
-      { measures: input.measures.length },
-      { before: null, after: problemFields({ ...input, code }) },
-    )
-    return problemId
+  await liveItem(trx, CATEGORIES, input.categoryId, 'categoryId')
+  const unit = await unitInScope(trx, ctx.actor, input.responsibleUnitId, 'responsibleUnitId')
+  if (input.responsibleUserId !== undefined) await liveUser(trx, input.responsibleUserId, 'responsibleUserId')
+  const code = input.code ?? (await nextProblemCode(trx, input.foundOn.slice(0, 4)))
+  if (await findProblemByCode(trx, code)) throw conflict('problem_code_taken', { code })
+  const at = nowIso(ctx)
+  const problemId = await insertProblem(trx, {
+    code,
+    description: input.description,
+    source: input.source,
+    category_id: input.categoryId,
+    campaign: input.campaign,
+    campaign_id: input.campaignId ?? null,
+    responsible_unit_id: unit.id,
+    scope_path: unit.path,
+    responsible_leader: input.responsibleLeader || null,
+    responsible_user_id: input.responsibleUserId ?? null,
+    found_on: input.foundOn,
+    fix_at_once: input.fixAtOnce ? 1 : 0,
+    status: 'open',
+    rectified_on: null,
+    signed_off_at: null,
+    signed_off_by: null,
+    signed_off_by_name: null,
+    signoff_comment: null,
+    reopen_count: 0,
+    origin: 'manual',
+    version: 1,
+    created_by: ctx.actor.id || null,
+    created_at: at,
+    updated_at: at,
+    voided_at: null,
+    void_reason: null,
   })
+  await insertMeasures(trx, await measureRows(trx, ctx, problemId, input.measures, 1))
+  await recordProblemChange(
+    trx,
+    ctx,
+    problemId,
+    'create',
+    { measures: input.measures.length },
+    { before: null, after: problemFields({ ...input, code }) },
+  )
+  return { id: problemId, code }
+}
+
+export async function createProblem(ctx: Ctx, input: CreateProblemInput) {
+  const { id } = await ctx.db.transaction().execute((trx) => writeProblem(trx, ctx, input))
   return getProblem(ctx, id)
 }

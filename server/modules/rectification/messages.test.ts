@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { isMessageKey, t } from '../../http/i18n.js'
 import { rectificationMessages } from './messages.js'
 
-/** The sources of this module and of its pure rules, tests left out. */
+/** The sources of this module and of its pure rules (and the shared upload rules), tests left out. */
 function sources(): string {
   const read = (dir: URL) =>
     readdirSync(dir)
@@ -12,6 +12,8 @@ function sources(): string {
   return [
     ...read(new URL('./', import.meta.url)),
     ...read(new URL('../../../domain/rectification/', import.meta.url)),
+    // The upload allow-list is shared, and its refusals are this module's answers too.
+    ...read(new URL('../../../domain/files/', import.meta.url)),
   ].join('\n')
 }
 

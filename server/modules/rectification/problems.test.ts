@@ -372,7 +372,7 @@ forEachDatabase(
       expect(r.statusCode).toBe(415)
       expect(errorOf(r)).toMatchObject({
         code: 'file_type_not_allowed',
-        message: '只接受以下类型的佐证材料：pdf, docx, xlsx, jpg, png',
+        message: '只接受以下类型的文件：pdf, docx, xlsx, jpg, png',
       })
       r = await uploadFile(county, url, '报告.pdf', Buffer.from('<html>not a pdf</html>'))
       expect(r.statusCode).toBe(415)

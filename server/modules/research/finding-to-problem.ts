@@ -1,6 +1,6 @@
 /**
  * A finding becomes a rectification problem in one step (转为整改问题): the rectification module's
- * own `createProblem` (source 调研发现, the topic's campaign, the finding's text, category,
+ * own `writeProblem` (source 调研发现, the topic's campaign, the finding's text, category,
  * responsible unit and day) runs inside this transaction, and the finding is linked to the new
  * problem; either both happen or neither. A finding converts once: afterwards 409. Converting
  * needs task.write (the topic) and problem.write (the problem), like doing both by hand.
@@ -9,9 +9,8 @@ import { recordAudit } from '../../audit/record.js'
 import { type Ctx, nowIso } from '../../context.js'
 import { conflict, notFound, staleVersion } from '../../http/errors.js'
 import { authorize } from '../../policies/authorize.js'
-import { createProblem } from '../rectification/create-problem.js'
+import { writeProblem } from '../rectification/create-problem.js'
 import { loadVisibleTopic } from './access.js'
-import { joinTransaction } from './joined-transaction.js'
 import { getTopic } from './read-topics.js'
 import { findFinding, findingOfProblem, linkProblem } from './repository.js'
 import type { ToProblemInput, TopicDetail } from './schema.js'
@@ -26,7 +25,7 @@ export async function findingToProblem(ctx: Ctx, id: number, input: ToProblemInp
     const topic = await loadVisibleTopic(trx, ctx.actor, f.topic_id)
     if (f.problem_id !== null) throw conflict('research_finding_converted')
     if (f.version !== input.version) throw staleVersion(f.version)
-    const problem = await createProblem(joinTransaction(ctx, trx), {
+    const problem = await writeProblem(trx, ctx, {
       description: f.text,
       source: 'research_finding',
       categoryId: f.category_id,
