@@ -231,6 +231,23 @@ forEachDatabase(
       expect(all.byUnit.map((r) => r.label)).toEqual(['核算区（本级）', '核算区第一小学', '核算区第二小学'])
     })
 
+    it('breaks them down by campaign, and by month found and signed off', () => {
+      expect(all.byCampaign.map((r) => [r.label, r.found, r.signedOff, r.rate])).toEqual([
+        ['另一专项', 1, 0, 0],
+        [CAMPAIGN, 6, 2, 0.3333],
+      ])
+      // Twelve months ending with the fixed clock's; every problem here was found on 2026-06-01 and
+      // the two sign-offs happened on the fixed clock's day.
+      expect(all.byMonth).toHaveLength(12)
+      expect(all.byMonth[0]?.month).toBe('2025-12')
+      expect(all.byMonth.at(-1)).toEqual({ month: '2026-11', found: 0, signedOff: 2 })
+      expect(all.byMonth.find((m) => m.month === '2026-06')).toEqual({
+        month: '2026-06',
+        found: 7,
+        signedOff: 0,
+      })
+    })
+
     it('lists overdue problems on request', async () => {
       const r = await county.get(
         `/api/rectification/problems?overdue=true&campaign=${encodeURIComponent(CAMPAIGN)}`,

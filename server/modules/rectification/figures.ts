@@ -17,7 +17,7 @@ import type { Ctx } from '../../context.js'
 import { authorize } from '../../policies/authorize.js'
 import { allItems, CATEGORIES } from './lists.js'
 import { label } from './present.js'
-import { overdueMeasureCounts, problemCounts, unitsByIds } from './repository.js'
+import { overdueMeasureCounts, problemCounts, problemMonths, unitsByIds } from './repository.js'
 import type { FiguresQuery, FiguresView } from './schema.js'
 import { filterPath, todayInChina } from './units.js'
 
@@ -52,28 +52,33 @@ export async function rectificationFigures(ctx: Ctx, q: FiguresQuery): Promise<F
   const today = todayInChina(ctx.now())
   const root = await filterPath(ctx.db, ctx.actor, q.unitId)
   const filter = { scopePath: root, campaign: q.campaign, campaignId: q.campaignId }
-  const [counts, overdue, categories] = await Promise.all([
+  const months = lastMonths(today, 12)
+  const [counts, overdue, categories, series] = await Promise.all([
     problemCounts(ctx.db, filter),
     overdueMeasureCounts(ctx.db, filter, today),
     allItems(ctx.db, CATEGORIES),
+    problemMonths(ctx.db, filter, months[0] as string),
   ])
 
   const all = new Groups()
   const bySource = new Groups()
   const byCategory = new Groups()
   const byUnit = new Groups()
+  const byCampaign = new Groups()
   for (const r of counts) {
     const c = { status: r.status as ProblemStatus, fixAtOnce: r.fix_at_once === 1, n: r.n }
     all.addCount('', c)
     bySource.addCount(r.source, c)
     byCategory.addCount(String(r.category_id), c)
     byUnit.addCount(String(childOf(root, r.scope_path)), c)
+    byCampaign.addCount(r.campaign, c)
   }
   for (const r of overdue) {
     all.addOverdue('', r.n)
     bySource.addOverdue(r.source, r.n)
     byCategory.addOverdue(String(r.category_id), r.n)
     byUnit.addOverdue(String(childOf(root, r.scope_path)), r.n)
+    byCampaign.addOverdue(r.campaign, r.n)
   }
 
   const rootId = childOf(root, root)
@@ -112,5 +117,27 @@ export async function rectificationFigures(ctx: Ctx, q: FiguresQuery): Promise<F
       .filter((c) => byCategory.keys().has(String(c.id)))
       .map((c) => ({ key: String(c.id), label: c.name, ...byCategory.tally(String(c.id)) })),
     byUnit: unitRows,
+    byCampaign: [...byCampaign.keys()]
+      .sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
+      .map((key) => ({
+        key,
+        label: key || (ctx.locale === 'en' ? 'No campaign' : '未归属活动'),
+        ...byCampaign.tally(key),
+      })),
+    byMonth: months.map((month) => ({
+      month,
+      found: series.found.find((m) => m.month === month)?.n ?? 0,
+      signedOff: series.signedOff.find((m) => m.month === month)?.n ?? 0,
+    })),
   }
+}
+
+/** The `n` calendar months ending with today's, oldest first (YYYY-MM). */
+function lastMonths(today: string, n: number): string[] {
+  const y = Number(today.slice(0, 4))
+  const m = Number(today.slice(5, 7))
+  return Array.from({ length: n }, (_, i) => {
+    const k = y * 12 + (m - 1) - (n - 1 - i)
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`
+  })
 }

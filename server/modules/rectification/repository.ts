@@ -447,11 +447,12 @@ export async function problemCounts(db: Tx, f: FiguresFilter) {
       'p.source',
       'p.category_id',
       'p.scope_path',
+      'p.campaign',
       'p.status',
       'p.fix_at_once',
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['p.source', 'p.category_id', 'p.scope_path', 'p.status', 'p.fix_at_once'])
+    .groupBy(['p.source', 'p.category_id', 'p.scope_path', 'p.campaign', 'p.status', 'p.fix_at_once'])
     .execute()
   return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }
@@ -463,10 +464,42 @@ export async function overdueMeasureCounts(db: Tx, f: FiguresFilter, today: stri
     .where('m.voided_at', 'is', null)
     .where('m.status', '!=', 'done')
     .where('m.deadline', '<', today)
-    .select((eb) => ['p.source', 'p.category_id', 'p.scope_path', eb.fn.countAll<number>().as('n')])
-    .groupBy(['p.source', 'p.category_id', 'p.scope_path'])
+    .select((eb) => [
+      'p.source',
+      'p.category_id',
+      'p.scope_path',
+      'p.campaign',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['p.source', 'p.category_id', 'p.scope_path', 'p.campaign'])
     .execute()
   return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
+/** Problems found and signed off per month (YYYY-MM) from `fromMonth` on: the progress line. */
+export async function problemMonths(db: Tx, f: FiguresFilter, fromMonth: string) {
+  const found = await liveProblemsIn(db, f)
+    .select([sql<string>`substr(p.found_on, 1, 7)`.as('month'), sql<number>`count(*)`.as('n')])
+    .where('p.found_on', '>=', `${fromMonth}-01`)
+    .groupBy(sql`substr(p.found_on, 1, 7)`)
+    .execute()
+  // Signed-off instants are UTC: fetched (problems number in the thousands, not millions) and put
+  // in China's month in code, where eight hours are simple to add on both databases.
+  const signed = await liveProblemsIn(db, f)
+    .select('p.signed_off_at')
+    .where('p.status', '=', 'signed_off')
+    .where('p.signed_off_at', '>=', `${fromMonth}-01`)
+    .execute()
+  const byMonth = new Map<string, number>()
+  for (const r of signed) {
+    if (!r.signed_off_at) continue
+    const month = new Date(Date.parse(r.signed_off_at) + 8 * 3_600_000).toISOString().slice(0, 7)
+    byMonth.set(month, (byMonth.get(month) ?? 0) + 1)
+  }
+  return {
+    found: found.map((r) => ({ month: r.month, n: Number(r.n) })),
+    signedOff: [...byMonth].map(([month, n]) => ({ month, n })),
+  }
 }
 
 export function unitsByIds(db: Tx, ids: number[]) {

@@ -218,6 +218,10 @@ export const FiguresView = TallyView.extend({
   bySource: z.array(Row),
   byCategory: z.array(Row),
   byUnit: z.array(Row.extend({ unitId: z.number() })),
+  /** Per campaign (活动), by the name recorded on each problem; '' for problems outside any. */
+  byCampaign: z.array(Row),
+  /** The last twelve months: problems found and signed off in each (China's calendar month). */
+  byMonth: z.array(z.object({ month: z.string(), found: z.number(), signedOff: z.number() })),
 })
 export type FiguresView = z.infer<typeof FiguresView>
 
