@@ -18,7 +18,7 @@ import { defineBench } from './lib/bench.js'
 import { importAndWait, json, type LoadResult, load, withPeakRss } from './lib/http.js'
 import { ledgerFile } from './lib/ledger-file.js'
 import { freshDatabase, redactUrl, serverVersion } from './lib/pg.js'
-import { loginCookie, ROOT, type Started, startApp } from './lib/server.js'
+import { loginCookie, ROOT, rssBytes, type Started, startApp } from './lib/server.js'
 import { mb, median, ms, percentile, seconds, table, timeEach, verdict } from './lib/stats.js'
 
 const CACHE = path.join(ROOT, 'bench', '.cache')
@@ -195,6 +195,18 @@ async function measure(b: Backend, log: (m: string) => void): Promise<string> {
     }
     log(`  ${b.label}: ${total.total} cases, ${counties.items.length} counties`)
 
+    // The first figures request after start also loads the in-process snapshot of the cases (one
+    // read of every case): timed on its own, with an as-of date no timed request below uses.
+    const rssIdle = rssBytes(app.serverPid)
+    const first = await withPeakRss(app.serverPid, () =>
+      timeEach(1, () => json(`${app.url}/api/petitions/figures?cutoff=2023-04-01&asOf=2025-12-31`, admin)),
+    )
+    const firstMs = first.value[0] ?? Number.NaN
+    const rssLoaded = rssBytes(app.serverPid)
+    log(
+      `  ${b.label} figures: first request ${ms(firstMs)} (loads the snapshot); RSS ${mb(rssIdle)} → ${mb(rssLoaded)}`,
+    )
+
     // Figures: each request a new as-of date, so none is served from the cache; then the cached one.
     const asOf = (i: number) =>
       `2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
@@ -271,7 +283,7 @@ async function measure(b: Backend, log: (m: string) => void): Promise<string> {
       [
         [
           `dashboard figures on ${total.total.toLocaleString('en')} cases < 300 ms`,
-          `p50 ${ms(p50f)}, p95 ${ms(percentile(figures.value, 95))} uncached; cached p50 ${ms(median(cached))}`,
+          `p50 ${ms(p50f)}, p95 ${ms(percentile(figures.value, 95))} uncached; cached p50 ${ms(median(cached))}; the first request after start ${ms(firstMs)} (loads the snapshot)`,
           verdict(percentile(figures.value, 95) < GOAL_FIGURES_MS),
         ],
         [
@@ -290,11 +302,18 @@ async function measure(b: Backend, log: (m: string) => void): Promise<string> {
       ['what', 'ours', 'floor (same run)', 'ratio', 'peak RSS'],
       [
         [
-          'figures (one grouped scan + monthly series + roll-up), p50',
+          'figures (snapshot brought up to date + one pass in memory + roll-up), p50',
           ms(p50f),
           `${ms(median(figuresFloor))} grouped SQL alone`,
-          `${(p50f / median(figuresFloor)).toFixed(1)}×`,
+          `${(p50f / median(figuresFloor)).toFixed(2)}×`,
           mb(figures.peak),
+        ],
+        [
+          'figures, the first request after start (loads the in-process snapshot of every case)',
+          ms(firstMs),
+          `${ms(median(figuresFloor))} grouped SQL alone`,
+          `${(firstMs / median(figuresFloor)).toFixed(1)}×`,
+          `${mb(first.peak)} (idle ${mb(rssIdle)}, after ${mb(rssLoaded)})`,
         ],
         [
           'list page (count + page of 50 with names), p95',

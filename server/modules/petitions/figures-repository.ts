@@ -39,6 +39,11 @@ export interface FigureGroup {
   unsatisfied: number
 }
 
+export interface MonthlySeries {
+  received: { month: string; n: number }[]
+  resolved: { month: string; n: number }[]
+}
+
 const n = (v: unknown) => Number(v ?? 0)
 
 export async function figureGroups(db: Tx, actor: Actor, p: FigureParams): Promise<FigureGroup[]> {
@@ -117,7 +122,12 @@ export async function repeatCount(db: Tx, actor: Actor, p: FigureParams): Promis
 }
 
 /** Cases received and resolved per month from `from` to `asOf` (index range scans). */
-export async function monthlySeries(db: Tx, actor: Actor, p: FigureParams, from: string) {
+export async function monthlySeries(
+  db: Tx,
+  actor: Actor,
+  p: FigureParams,
+  from: string,
+): Promise<MonthlySeries> {
   const month = (col: 'received_on' | 'closed_on') => sql<string>`substr(${sql.ref(col)}, 1, 7)`
   const base = (col: 'received_on' | 'closed_on') => {
     let q = db

@@ -2,20 +2,17 @@
  * The named figures of the petition ledger (减存控增): stock at the cut-off and how much of it is
  * resolved, new cases and their resolution, open, backlog, on-time rates, satisfaction, and the
  * breakdowns the dashboard and the reports use. Cached per viewer until any case changes.
+ *
+ * The per-case part comes from the in-process snapshot of the figure columns, in one pass in
+ * memory, or from the SQL it replaces when the snapshot cannot answer (figures-source.ts).
  */
 import { addDays } from '../../../domain/calendar/calendar.js'
 import type { Ctx } from '../../context.js'
 import { badRequest } from '../../http/errors.js'
 import { authorize } from '../../policies/authorize.js'
 import { todayInChina } from './derive.js'
-import {
-  dataStamp,
-  type FigureGroup,
-  figureGroups,
-  livePlans,
-  monthlySeries,
-  repeatCount,
-} from './figures-repository.js'
+import { dataStamp, type FigureGroup, livePlans } from './figures-repository.js'
+import { caseFigures } from './figures-source.js'
 import type { FiguresView } from './schema.js'
 import { loadSettings } from './settings.js'
 import { allCategories } from './taxonomy.js'
@@ -74,10 +71,8 @@ export async function petitionFigures(
     countyId: q.countyId,
   }
   const monthsFrom = `${addDays(asOf, -730).slice(0, 7)}-01`
-  const [groups, repeats, series, categories, plans, counties] = await Promise.all([
-    figureGroups(ctx.db, ctx.actor, p),
-    repeatCount(ctx.db, ctx.actor, p),
-    monthlySeries(ctx.db, ctx.actor, p, monthsFrom),
+  const [{ groups, repeats, series }, categories, plans, counties] = await Promise.all([
+    caseFigures(ctx.db, ctx.actor, p, monthsFrom),
     allCategories(ctx.db),
     livePlans(ctx.db),
     ctx.db.selectFrom('org_units').select(['id', 'name']).where('kind', '=', 'county').execute(),

@@ -91,6 +91,7 @@ export async function applyImport(run: JobRun<unknown>, rows: Resolved[], filena
       rows.map((r) => r.caseNo),
     )
     const fresh: { r: Resolved; hash: string }[] = []
+    const updates: Record<string, unknown>[] = []
     for (const r of rows) {
       const hash = digest(run, r)
       const old = existing.get(r.caseNo)
@@ -114,8 +115,20 @@ export async function applyImport(run: JobRun<unknown>, rows: Resolved[], filena
         .where('case_id', '=', old.id)
         .where('seq', '=', 1)
         .execute()
+      // The timeline says so (and the figures, which follow the timeline, see the change).
+      updates.push({
+        case_id: old.id,
+        at,
+        on_date: r.receivedOn,
+        action: 'import_update',
+        actor_id: actor.id || null,
+        actor_name: actor.displayName,
+        detail_json: JSON.stringify({ row: r.excelRow, file: filename }),
+      })
       updated++
     }
+    for (let i = 0; i < updates.length; i += BATCH)
+      await insertMany(trx, run.services.dialect, 'petition_events', updates.slice(i, i + BATCH))
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH)
       const ids = await insertMany<{ id: number; case_no: string }>(

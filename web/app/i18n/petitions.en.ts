@@ -67,6 +67,7 @@ const petitionsEn: PetitionsCatalogue = {
     finalise: 'Finalised',
     visit: 'Follow-up visit',
     import: 'Imported',
+    import_update: 'Updated by a re-import',
     void: 'Voided',
     deadline_recomputed: 'Deadline recomputed after a calendar change',
     erase_personal: 'Personal data erased',

@@ -67,6 +67,7 @@ const petitionsZh = {
     finalise: '终结',
     visit: '回访',
     import: '导入',
+    import_update: '重新导入，内容已更新',
     void: '作废',
     deadline_recomputed: '工作日历调整，期限重算',
     erase_personal: '清除个人信息',
