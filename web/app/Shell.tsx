@@ -4,6 +4,7 @@ import { Alert, Button, Layout, Menu, type MenuProps, Space, Typography } from '
 import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
+import { DigestBell } from '../features/supervision/DigestBell'
 import { useAuth } from './auth'
 import { DemoBadge } from './components/DemoBadge'
 import { LangSwitch } from './components/LangSwitch'
@@ -69,6 +70,7 @@ export function Shell() {
         {meta?.demo && <DemoBadge />}
         <div style={{ flex: 1 }} />
         <Space size={4} style={{ flexShrink: 0 }}>
+          <DigestBell />
           <Button
             type="text"
             icon={<UserOutlined />}

@@ -1,6 +1,6 @@
 /**
  * Turns server errors into what the user sees: the translated message, red field errors on the
- * form, and for a stale version (409) an offer to reload the data.
+ * form, and for a stale version (409 conflict_version) an offer to reload the data.
  */
 import { useQueryClient } from '@tanstack/react-query'
 import { App, type FormInstance } from 'antd'
@@ -26,7 +26,9 @@ export function useShowError() {
         message.error(err instanceof Error ? err.message : String(err))
         return
       }
-      if (err.status === 409) {
+      // Only a stale version offers a reload; other 409s are refusals ("locked", "still in use")
+      // that reloading would not change: they are shown like any other error.
+      if (err.status === 409 && (err.code === 'conflict_version' || err.currentVersion !== undefined)) {
         modal.confirm({
           title: t('common.conflictTitle'),
           content: err.message,

@@ -8,11 +8,15 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ExperimentOutlined,
   FileTextOutlined,
   FormOutlined,
   MessageOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -27,6 +31,10 @@ export const pages: Record<string, Page> = {
   profile: lazy(() => import('../features/auth/ProfilePage')),
   petitions: lazy(() => import('../features/petitions/PetitionsPage')),
   calendar: lazy(() => import('../features/calendar/CalendarPage')),
+  supervision: lazy(() => import('../features/supervision/SupervisionPage')),
+  research: lazy(() => import('../features/research/ResearchPage')),
+  rectification: lazy(() => import('../features/rectification/RectificationPage')),
+  ethics: lazy(() => import('../features/ethics/EthicsPage')),
 }
 
 const iconsByName: Record<string, ReactNode> = {
@@ -41,6 +49,10 @@ const iconsByName: Record<string, ReactNode> = {
   ProfileOutlined: <ProfileOutlined />,
   MessageOutlined: <MessageOutlined />,
   CalendarOutlined: <CalendarOutlined />,
+  ScheduleOutlined: <ScheduleOutlined />,
+  SafetyCertificateOutlined: <SafetyCertificateOutlined />,
+  SolutionOutlined: <SolutionOutlined />,
+  ExperimentOutlined: <ExperimentOutlined />,
 }
 
 const iconsByKey: Record<string, ReactNode> = {

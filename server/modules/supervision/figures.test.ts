@@ -135,6 +135,37 @@ forEachDatabase(
         expect(f.onTimeCompletionRate).toBe(0.5)
       })
 
+      it('the overdue trend rebuilds each week from done dates and deadline moves', async () => {
+        const tc = await campaign(heping, '走势测试行动', ['方面'])
+        // A stays open past 11-05; B was done late on 11-10; C was extended today from 11-10 to 12-31.
+        await task(heping, tc, 0, { title: 'A', deadline: '2026-11-05' })
+        const b = await task(heping, tc, 0, { title: 'B', deadline: '2026-10-20' })
+        await act(heping, await act(heping, b, 'start', { on: '2026-10-01' }), 'complete', {
+          on: '2026-11-10',
+        })
+        const c = await task(heping, tc, 0, { title: 'C', deadline: '2026-11-10' })
+        const ext = (
+          await heping.post(`/api/supervision/tasks/${c.id}/extensions`, {
+            requestedDeadline: '2026-12-31',
+            reason: '延期',
+          })
+        ).json()
+        await leader.post(`/api/supervision/extensions/${ext.id}/decide`, { decision: 'approve' })
+        const f = (await heping.get(`/api/supervision/figures?campaignId=${tc.id}`)).json() as FiguresView
+        expect(f.overdueTrend).toHaveLength(13)
+        expect(f.overdueTrend.slice(-7)).toEqual([
+          { on: '2026-10-16', overdue: 0 },
+          { on: '2026-10-23', overdue: 1 },
+          { on: '2026-10-30', overdue: 1 },
+          { on: '2026-11-06', overdue: 2 },
+          { on: '2026-11-13', overdue: 2 },
+          { on: '2026-11-20', overdue: 2 },
+          { on: '2026-11-27', overdue: 1 },
+        ])
+        // Today's point is the overdue figure.
+        expect(f.overdueTrend.at(-1)?.overdue).toBe(f.overdueNow)
+      })
+
       it('without a campaign: over every visible task, aspects being those used', async () => {
         // A county with no tasks at all (the city demo gives 沈河区 some of its own).
         const empty = await h.buildCounty({ parentId: (await h.unitByName('示例市')).id })

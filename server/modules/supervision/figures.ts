@@ -13,16 +13,22 @@
  *   cancelled left out. onTimeCompletionRate (按期完成率) = doneOnTime / dueByToday, null when 0:
  *   an open overdue task counts against the rate as much as a late one.
  * - overdueNow, dueSoon: open tasks past the deadline / within the warning window today.
+ * - overdueTrend: overdue top-level tasks at the end of each of the last 13 weeks, the deadline in
+ *   force on each day rebuilt from the timeline's deadline moves (domain/supervision/trend.ts).
  */
 import { dueOf } from '../../../domain/supervision/due.js'
+import { type DeadlineMove, overdueTrend, trendDays } from '../../../domain/supervision/trend.js'
 import type { TaskStatus } from '../../../domain/supervision/workflow.js'
 import type { Ctx } from '../../context.js'
 import { authorize } from '../../policies/authorize.js'
 import { loadVisibleCampaign } from './campaigns.js'
 import { todayInChina } from './derive.js'
-import { figureRows, listAspects } from './repository.js'
+import { deadlineMoveRows, figureRows, listAspects } from './repository.js'
 import type { FiguresView } from './schema.js'
 import { loadSettings } from './settings.js'
+
+/** A quarter of weekly points: enough to see a campaign's backlog grow or shrink. */
+const TREND_WEEKS = 13
 
 export async function supervisionFigures(
   ctx: Ctx,
@@ -69,6 +75,22 @@ export async function supervisionFigures(
     if (due.state === 'due_soon') dueSoon++
     units.set(r.lead_unit_id, u)
   }
+  const moves = new Map<number, DeadlineMove[]>()
+  for (const m of await deadlineMoveRows(ctx.db, ctx.actor, campaign?.id)) {
+    const from = (JSON.parse(m.detail_json) as { from?: unknown }).from
+    if (typeof from === 'string')
+      moves.set(m.task_id, [...(moves.get(m.task_id) ?? []), { on: m.on_date, from }])
+  }
+  const trend = overdueTrend(
+    top.map((r) => ({
+      status: r.status as TaskStatus,
+      startsOn: r.starts_on,
+      deadline: r.deadline,
+      doneOn: r.done_on,
+      moves: moves.get(r.id) ?? [],
+    })),
+    trendDays(today, TREND_WEEKS, 7),
+  )
   const byAspect = [...aspects]
     .sort(([ia, a], [ib, b]) => a.order - b.order || ia - ib)
     .map(([id, a]) => ({ key: String(id), label: a.label, value: a.value }))
@@ -98,5 +120,6 @@ export async function supervisionFigures(
         overdue: u.overdue,
       }))
       .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
+    overdueTrend: trend,
   }
 }

@@ -1,5 +1,9 @@
 import calendarEn from './calendar.en'
+import ethicsEn from './ethics.en'
 import petitionsEn from './petitions.en'
+import rectificationEn from './rectification.en'
+import researchEn from './research.en'
+import supervisionEn from './supervision.en'
 import type { Catalogue } from './zh-CN'
 
 /** English UI text; typed against the Chinese catalogue so a missing key fails the type check. */
@@ -259,6 +263,10 @@ const en: Catalogue = {
   },
   petitions: petitionsEn,
   calendar: calendarEn,
+  supervision: supervisionEn,
+  rectification: rectificationEn,
+  ethics: ethicsEn,
+  research: researchEn,
 }
 
 export default en

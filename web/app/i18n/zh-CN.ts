@@ -1,6 +1,11 @@
 /** Chinese UI text (the default). Terms follow the glossary in DOMAIN.md. `en.ts` must mirror every key. */
+
 import calendarZh from './calendar.zh-CN'
+import ethicsZh from './ethics.zh-CN'
 import petitionsZh from './petitions.zh-CN'
+import rectificationZh from './rectification.zh-CN'
+import researchZh from './research.zh-CN'
+import supervisionZh from './supervision.zh-CN'
 
 const zhCN = {
   app: {
@@ -258,6 +263,10 @@ const zhCN = {
   },
   petitions: petitionsZh,
   calendar: calendarZh,
+  supervision: supervisionZh,
+  rectification: rectificationZh,
+  ethics: ethicsZh,
+  research: researchZh,
 }
 
 export default zhCN
