@@ -207,10 +207,6 @@ const supervisionEn: typeof supervisionZh = {
   attachments: 'Attachments',
   chooseFiles: 'Choose files',
   addAttachment: 'Attach files',
-  attached_one: '{{count}} file attached',
-  attached_other: '{{count}} files attached',
-  attachmentsUnavailable:
-    'The server does not store attachments yet: the progress was saved, the files were not',
   occurrences: {
     title: 'Monthly reporting',
     asOf: 'Up to {{date}}; green on time, orange late, red missing',

@@ -208,9 +208,6 @@ const supervisionZh = {
   attachments: '附件',
   chooseFiles: '选择文件',
   addAttachment: '上传附件',
-  attached_one: '已上传 {{count}} 个附件',
-  attached_other: '已上传 {{count}} 个附件',
-  attachmentsUnavailable: '服务器暂不支持进展附件，进展已保存，附件未上传',
   occurrences: {
     title: '按月报送情况',
     asOf: '统计至 {{date}}；绿色按时报送，橙色迟报，红色未报',

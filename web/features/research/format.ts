@@ -12,10 +12,3 @@ export const atMinute = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
 /** 0.873 → "87.3%"; null when there was nothing to measure. */
 export const percent = (rate: number | null | undefined): string =>
   rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`
-
-/** 1536 → "1.5 KB". */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}

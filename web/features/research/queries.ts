@@ -137,16 +137,3 @@ export const useToProblem = () =>
   useResearchMutation(({ id, ...body }: { id: number; version: number; responsibleLeader?: string }) =>
     api.post<TopicDetail>(`/api/research/findings/${id}/to-problem`, body),
   )
-
-export const useUploadTopicFile = () =>
-  useResearchMutation(({ topicId, file, note }: { topicId: number; file: File; note: string }) => {
-    const body = new FormData()
-    if (note) body.append('note', note)
-    body.append('file', file)
-    return api.post<TopicDetail>(`${topicUrl(topicId)}/attachments`, body)
-  })
-
-export const useVoidFile = () =>
-  useResearchMutation(({ id, reason }: { id: number; reason: string }) =>
-    api.post<unknown>(`/api/attachments/${id}/void`, { reason }),
-  )

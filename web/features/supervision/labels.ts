@@ -24,10 +24,3 @@ export const canReadTasks = (role: Role | undefined) => role !== undefined && ro
 export const canWriteTasks = (role: Role | undefined) => role === 'department' || role === 'county'
 /** task.approve: decide extensions, issue notices, change the thresholds. */
 export const canApproveTasks = (role: Role | undefined) => role === 'leader'
-
-/** 1536 → "1.5 KB": attachment sizes for people, not bytes. */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}

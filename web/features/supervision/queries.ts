@@ -3,7 +3,6 @@ import dayjs from 'dayjs'
 import { api, type Query } from '../../app/api'
 import type { Page } from '../../app/types'
 import type {
-  Attachment,
   Board,
   Campaign,
   Changes,
@@ -250,17 +249,3 @@ export const useCreateNotice = () =>
 
 export const useUpdateSettings = () =>
   useSupervisionMutation((body: Partial<Settings>) => api.patch<Settings>(`${P}/settings`, body))
-
-/** Uploads one file to a progress note (multipart field `file`); the server answers the task. */
-export const useUploadAttachment = () =>
-  useSupervisionMutation(({ noteId, file, note }: { noteId: number; file: File; note?: string }) => {
-    const body = new FormData()
-    body.append('file', file)
-    if (note) body.append('note', note)
-    return api.post<TaskDetail>(`${P}/progress/${noteId}/attachments`, body)
-  })
-
-export const useVoidAttachment = () =>
-  useSupervisionMutation(({ id, reason }: { id: number; reason: string }) =>
-    api.post<Attachment | undefined>(`/api/attachments/${id}/void`, { reason }),
-  )

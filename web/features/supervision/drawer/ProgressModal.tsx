@@ -14,11 +14,18 @@ import {
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import {
+  acceptOf,
+  DEFAULT_MAX_BYTES,
+  DOCUMENT_EXTENSIONS,
+  fileProblem,
+} from '../../../app/components/attachments/files'
+import { useFileProblemText } from '../../../app/components/attachments/useFileProblemText'
+import { useUploadFiles } from '../../../app/components/attachments/useUploadFiles'
 import { useShowError } from '../../../app/feedback'
 import { toIso } from '../../petitions/dates'
-import { useAddProgress, useToday } from '../queries'
+import { useAddProgress, useRefreshSupervision, useToday } from '../queries'
 import type { TaskDetail } from '../types'
-import { useAttachFiles } from './useAttachFiles'
 
 interface Values {
   unitId?: number
@@ -41,12 +48,16 @@ export function ProgressModal({ task, open, onClose }: Props) {
   const today = useToday()
   const [form] = Form.useForm<Values>()
   const add = useAddProgress()
-  const attach = useAttachFiles()
+  const uploadFiles = useUploadFiles()
+  const refresh = useRefreshSupervision()
+  const problemText = useFileProblemText(DOCUMENT_EXTENSIONS, DEFAULT_MAX_BYTES)
   const [files, setFiles] = useState<UploadFile[]>([])
+  const [fileError, setFileError] = useState<string | null>(null)
   const units = [{ id: task.leadUnitId, name: task.leadUnit }, ...task.coUnits]
 
   const close = () => {
     setFiles([])
+    setFileError(null)
     onClose()
   }
 
@@ -66,7 +77,10 @@ export function ProgressModal({ task, open, onClose }: Props) {
           // The answer is the task; the new note is the one that was not there before.
           const note = saved.notes.filter((n) => !before.has(n.id)).sort((a, b) => b.id - a.id)[0]
           const picked = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f)
-          if (note && picked.length > 0) await attach(note.id, picked)
+          if (note && picked.length > 0) {
+            await uploadFiles(`/api/supervision/progress/${note.id}/attachments`, picked)
+            void refresh()
+          }
           close()
         },
         onError: (err) => showError(err, { form }),
@@ -133,11 +147,26 @@ export function ProgressModal({ task, open, onClose }: Props) {
             style={{ width: 160 }}
           />
         </Form.Item>
-        <Form.Item label={t('supervision.attachments')}>
+        <Form.Item
+          label={t('supervision.attachments')}
+          validateStatus={fileError ? 'error' : undefined}
+          help={fileError ?? problemText.hint}
+        >
           <Upload
             multiple
+            accept={acceptOf(DOCUMENT_EXTENSIONS)}
             fileList={files}
-            beforeUpload={() => false}
+            beforeUpload={(f, batch) => {
+              // Refused files are said so at once and left out; the note is saved without them.
+              // antd asks once per file of a batch: the message is decided on the batch's first.
+              const problemOf = (x: File) => fileProblem(x, DOCUMENT_EXTENSIONS, DEFAULT_MAX_BYTES)
+              if (f === batch[0]) {
+                const refused = batch.find((x) => problemOf(x) !== null)
+                const problem = refused ? problemOf(refused) : null
+                setFileError(refused && problem ? problemText.of(problem, refused) : null)
+              }
+              return problemOf(f) ? Upload.LIST_IGNORE : false
+            }}
             onChange={({ fileList }) => setFiles(fileList)}
             data-testid="progress-files"
           >
