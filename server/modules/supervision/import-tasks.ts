@@ -8,14 +8,11 @@
  */
 import { recordAudit } from '../../audit/record.js'
 import type { Actor, Ctx, Services, Tx } from '../../context.js'
-import { AppError } from '../../http/errors.js'
 import type { Locale } from '../../http/i18n.js'
-import { t } from '../../http/i18n.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { authorize, inScope } from '../../policies/authorize.js'
-import { columnLetter } from '../../spreadsheet/cells.js'
-import { buildErrorReport } from '../../spreadsheet/error-report.js'
-import { type ImportError, type ImportRow, parseImport } from '../../spreadsheet/import.js'
+import type { ImportRow } from '../../spreadsheet/import.js'
+import { type Report, runSheetImport } from '../../spreadsheet/import-job.js'
 import { buildTemplate } from '../../spreadsheet/template.js'
 import { listSubtree, type OrgUnitRow } from '../org/repository.js'
 import { todayInChina } from './derive.js'
@@ -50,50 +47,11 @@ export async function startTaskImport(ctx: Ctx, file: { filename: string; bytes:
   ])
 }
 
-type Report = (excelRow: number, field: string, key: string, params?: Record<string, unknown>) => void
-
-export async function runTaskImport(run: JobRun<unknown>) {
+export function runTaskImport(run: JobRun<unknown>) {
   authorize(run.actor, 'task.write')
-  const input = await run.file('input')
-  if (!input) throw new AppError(400, 'bad_request')
-  const parsed = await parseImport(taskImportSpec, input.bytes)
-  await run.progress(0, parsed.rows.length)
-  // Parse errors carry the spreadsheet catalogue's text; this module's keys need the server's.
-  const errors: ImportError[] = parsed.errors.map((e) => ({ ...e, message: t('zh-CN', e.key, e.params) }))
-  const report: Report = (excelRow, field, key, params = {}) => {
-    const col = parsed.header.columnMap.get(field)
-    errors.push({
-      excelRow,
-      field,
-      key,
-      params,
-      column: col === undefined ? '' : columnLetter(col),
-      header: taskImportSpec.columns.find((c) => c.field === field)?.header ?? field,
-      message: t('zh-CN', key, params),
-    })
-  }
-  // Rows that parsed are checked against the database even when others did not, so one error
-  // report lists every problem; nothing is written unless there is none.
-  const outcome = await applyRows(
-    run.services,
-    run.actor,
-    parsed.rows,
-    report,
-    input.filename,
-    errors.length > 0,
+  return runSheetImport(run, taskImportSpec, (job) =>
+    applyRows(run.services, run.actor, job.rows, job.report, job.filename, job.checkOnly),
   )
-  if (errors.length || !outcome) {
-    errors.sort((a, b) => a.excelRow - b.excelRow)
-    await run.attach({
-      role: 'error-report',
-      filename: '导入错误报告.xlsx',
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes: await buildErrorReport(input.bytes, { ...parsed, errors }),
-    })
-    throw new AppError(422, 'import_has_errors', { count: errors.length })
-  }
-  await run.progress(parsed.rows.length, parsed.rows.length)
-  return { ...outcome, rows: parsed.rows.length, skipped: parsed.skipped.length }
 }
 
 /** 和平区教育局 → 和平区; spaces gone. Both sides are normalised so either spelling matches. */
