@@ -3,7 +3,8 @@
  * uploads a PNG as evidence, finishes the measure and marks the problem rectified; as its owner he
  * is refused the sign-off (in words on the page, and by the server); a leader signs it off and the
  * figures count one more problem found and one more signed off. Then a teacher-ethics case is
- * registered, published, and its public summary names no one. Screenshots go to e2e/.out/.
+ * registered, published, and its public summary names no one; a document is added to it. Screenshots
+ * go to e2e/.out/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -242,6 +243,19 @@ describe('rectification journey', () => {
     await page.getByTestId('ethics-full-note').waitFor()
     await page.getByTestId('ethics-teacher').getByText('王晓明').waitFor()
     await screenshot(page, 'ethics-full-view')
+
+    // A case document (the scanned decision letter), listed under the note that downloads are audited.
+    await page.getByTestId('ethics-doc-upload').click()
+    await page
+      .locator('.ant-modal:visible input[type=file]')
+      .setInputFiles({ name: '处理决定书扫描件.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByTestId('ethics-doc-chosen').waitFor()
+    await page.getByTestId('ethics-doc-submit').click()
+    const documents = page.getByTestId('ethics-documents')
+    await documents.getByText('处理决定书扫描件.png').waitFor()
+    await page.getByTestId('ethics-teacher').getByText('王晓明').waitFor()
+    await documents.scrollIntoViewIfNeeded()
+    await screenshot(page, 'ethics-documents')
     await page.keyboard.press('Escape')
     await page.getByTestId('ethics-drawer').waitFor({ state: 'hidden' })
 

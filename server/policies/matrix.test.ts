@@ -974,6 +974,19 @@ const RECTIFICATION_MATRIX: Record<string, Row> = {
     expect: only(ETHICS_READERS, 200),
     request: () => ({ url: '/api/ethics/violation-types' }),
   },
+  'GET /api/ethics/figures': {
+    expect: only(ETHICS_READERS, 200),
+    request: () => ({ url: '/api/ethics/figures?year=2026' }),
+  },
+  'GET /api/ethics/import-template.xlsx': {
+    expect: only(ETHICS_WRITERS, 200),
+    request: () => ({ url: '/api/ethics/import-template.xlsx' }),
+  },
+  // The import enqueues a job (202) whatever the file holds, as the problem import does.
+  'POST /api/ethics/import': {
+    expect: only(ETHICS_WRITERS, 202),
+    request: (w) => ({ url: '/api/ethics/import', multipart: w.xlsx }),
+  },
   'POST /api/ethics/violation-types': {
     expect: only(['admin', ...ETHICS_WRITERS], 201),
     request: () => ({ url: '/api/ethics/violation-types', payload: { name: `矩阵类型${unique()}` } }),

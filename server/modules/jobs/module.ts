@@ -17,7 +17,10 @@ export default defineModule({
     )
     app.get('/api/jobs/:id/error-report.xlsx', { schema: { tags: ['jobs'], params } }, async (req, reply) => {
       const ctx = ctxOf(req)
-      await loadOwnJob(ctx, req.params.id)
+      const job = await loadOwnJob(ctx, req.params.id)
+      // The report is the uploaded file itself (a petition ledger, teachers' ID numbers): only
+      // whoever uploaded it gets it back. An admin sees every job's status, not its files.
+      if (job.created_by !== ctx.actor.id) throw notFound('job_not_found')
       const file = await findFile(ctx.db, req.params.id, 'error-report')
       if (!file) throw notFound()
       return sendFile(reply, file.filename, file.bytes, XLSX)

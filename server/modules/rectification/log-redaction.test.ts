@@ -1,10 +1,12 @@
 /**
  * A teacher's personal data never reaches the logs: the app runs with the server's own logger
  * settings at debug level, a county bureau registers a case, mistypes it, searches by ID number,
- * reveals, corrects, publishes and exports, and the captured log is searched for every value.
+ * reveals, corrects, publishes and exports, imports a sheet (good, then bad), and the captured log
+ * is searched for every value.
  */
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { forEachDatabase, loginAs } from '../../../tests/harness.js'
+import { forEachDatabase, loginAs, upload } from '../../../tests/harness.js'
 import { buildApp, loadModules } from '../../app.js'
 import { loggerOptions } from '../../http/logger.js'
 import type { App } from '../../http/module.js'
@@ -69,6 +71,44 @@ forEachDatabase(
       expect(log).toContain('/api/ethics/cases') // requests are logged
       for (const secret of [NAME, NEW_NAME, ID, encodeURIComponent(NAME), encodeURIComponent(NEW_NAME)])
         expect(log).not.toContain(secret)
+    })
+
+    it('logs an import of cases, good or refused, without a teacher’s name or ID number', async () => {
+      const county = await loginAs(app, 'county_heping', 'Demo@2026')
+      const sheet = async (caseNo: string, id: string | number) => {
+        const wb = new ExcelJS.Workbook()
+        const ws = wb.addWorksheet('案件')
+        ws.addRow([
+          '案件编号',
+          '教师姓名',
+          '身份证号',
+          '学校',
+          '发生日期',
+          '违规类型',
+          '查实情况',
+          '处理结果',
+        ])
+        ws.addRow([caseNo, NAME, id, '和平区', '2026-05-06', '不当言论', `${NAME}发表不当言论。`, '警告'])
+        return Buffer.from(await wb.xlsx.writeBuffer())
+      }
+      const before = lines.length
+      for (const file of [await sheet('LOG-1', ID), await sheet('LOG-2', 2.10102198503151e17)]) {
+        const r = await upload(county, '/api/ethics/import', `${NAME}.xlsx`, file)
+        expect(r.statusCode, r.body).toBe(202)
+        await h.services.jobs.idle()
+        const job = await county.get(`/api/jobs/${r.json().job.id}`)
+        expect(job.statusCode).toBe(200)
+      }
+      const statuses = await h.db
+        .selectFrom('jobs')
+        .select('status')
+        .where('kind', '=', 'ethics.import')
+        .execute()
+      expect(statuses.map((j) => j.status).sort()).toEqual(['failed', 'succeeded'])
+
+      const log = lines.slice(before).join('')
+      expect(log).toContain('/api/ethics/import')
+      for (const secret of [NAME, ID, encodeURIComponent(NAME)]) expect(log).not.toContain(secret)
     })
   },
   { demo: 'city' },

@@ -71,4 +71,32 @@ export const rectificationMessages = {
     'zh-CN': '仍有案件属于“{name}”，不能作废',
     en: 'Cases still belong to "{name}": it cannot be voided',
   },
+  ethics_case_no_taken: {
+    'zh-CN': '案件编号 {caseNo} 已被使用',
+    en: 'Case number {caseNo} is already taken',
+  },
+  ethics_import_case_no_required: {
+    'zh-CN': '请填写案件编号：导入按案件编号识别同一案件，再次导入时不会重复登记',
+    en: 'Give the case number: the import recognises a case by it, so a re-import does not register it twice',
+  },
+  ethics_import_masked: {
+    'zh-CN': '内容含“*”，是隐去个人信息后的数据；导入需要完整信息（导出的案件表已脱敏，不能直接导入）',
+    en: 'The value contains “*”: it is masked. An import needs the full data (the exported list is masked and cannot be imported)',
+  },
+  ethics_import_unknown_school: {
+    'zh-CN': '找不到名称或代码为“{value}”的学校',
+    en: 'No school named or coded "{value}"',
+  },
+  ethics_import_ambiguous_school: {
+    'zh-CN': '有多个学校名为“{value}”，请填写带区县名称的全称或单位代码',
+    en: 'Several schools are named "{value}": give the full name with its county, or the unit code',
+  },
+  ethics_import_school_out_of_scope: {
+    'zh-CN': '“{value}”不在您的管辖范围内',
+    en: '"{value}" is outside your scope',
+  },
+  ethics_import_unknown_type: {
+    'zh-CN': '“{value}”不是系统中的违规类型（现有：{types}）',
+    en: '"{value}" is not a violation type in the system (there are: {types})',
+  },
 } as const

@@ -1,4 +1,5 @@
 import { defineModule } from '../../http/module.js'
+import { ETHICS_IMPORT_JOB, runEthicsImport } from './import-ethics.js'
 import { PROBLEM_IMPORT_JOB, runProblemImport } from './import-problems.js'
 import {
   CATEGORIES,
@@ -12,7 +13,10 @@ import { rectificationRoutes } from './routes.js'
 export default defineModule({
   key: 'rectification',
   routes: rectificationRoutes,
-  jobs: (queue) => queue.register(PROBLEM_IMPORT_JOB, runProblemImport),
+  jobs: (queue) => {
+    queue.register(PROBLEM_IMPORT_JOB, runProblemImport)
+    queue.register(ETHICS_IMPORT_JOB, runEthicsImport)
+  },
   seed: (services) =>
     services.db.transaction().execute(async (trx) => {
       const at = services.now().toISOString()

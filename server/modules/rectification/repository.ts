@@ -606,6 +606,43 @@ export async function updateEthicsVersioned(
   return Number(r.numUpdatedRows) === 1
 }
 
+/** Cases by their numbers, voided or not, whatever the scope (the import decides what it may touch). */
+export async function findEthicsByCaseNos(db: Tx, caseNos: string[]): Promise<Map<string, EthicsListRow>> {
+  const out = new Map<string, EthicsListRow>()
+  for (let i = 0; i < caseNos.length; i += 500) {
+    const rows = await withEthicsNames(db.selectFrom('ethics_cases'))
+      .where('ethics_cases.case_no', 'in', caseNos.slice(i, i + 500))
+      .execute()
+    for (const r of rows) out.set(r.case_no, r)
+  }
+  return out
+}
+
+/** Live cases under `scopePath` counted by violation type × handling × occurrence year × publication year. */
+export async function ethicsCounts(db: Tx, scopePath: string) {
+  const rows = await db
+    .selectFrom('ethics_cases')
+    .where('scope_path', 'like', `${scopePath}%`)
+    .where('voided_at', 'is', null)
+    .select((eb) => [
+      'violation_type_id',
+      'handling',
+      sql<string>`substr(occurred_on, 1, 4)`.as('year'),
+      sql<string | null>`substr(published_on, 1, 4)`.as('published_year'),
+      'published',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy([
+      'violation_type_id',
+      'handling',
+      sql`substr(occurred_on, 1, 4)`,
+      sql`substr(published_on, 1, 4)`,
+      'published',
+    ])
+    .execute()
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
 /** SD + year + 4 digits: 案件编号. */
 export async function nextEthicsCaseNo(db: Tx, year: string): Promise<string> {
   const prefix = `SD${year}`
@@ -671,4 +708,13 @@ export async function measuresOfProblems(db: Tx, ids: number[]): Promise<Map<num
     for (const m of rows) out.set(m.problem_id, [...(out.get(m.problem_id) ?? []), m])
   }
   return out
+}
+
+/** Every live org unit, for finding a school by the name a ledger gives it (a province: ~12,000 rows). */
+export function liveUnitNames(db: Tx) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'code', 'path'])
+    .where('voided_at', 'is', null)
+    .execute()
 }

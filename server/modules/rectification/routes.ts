@@ -8,10 +8,12 @@ import { JobView } from '../jobs/schema.js'
 import { actOnProblem } from './act-on-problem.js'
 import { createProblem } from './create-problem.js'
 import { attachToEthicsCase } from './ethics-attachments.js'
+import { ethicsFigures } from './ethics-figures.js'
 import { downloadEvidence, uploadEvidence, voidEvidence } from './evidence.js'
 import { exportEthics } from './export-ethics.js'
 import { exportProblems, problemImportTemplate } from './export-problems.js'
 import { rectificationFigures } from './figures.js'
+import { ethicsImportTemplate, startEthicsImport } from './import-ethics.js'
 import { startProblemImport } from './import-problems.js'
 import { CATEGORIES, createItem, listItems, VIOLATION_TYPES, voidItem } from './lists.js'
 import { addMeasure, updateMeasure, voidMeasure } from './measures.js'
@@ -22,6 +24,8 @@ import {
   CreateProblemBody,
   EthicsCaseDetail,
   EthicsCaseSummary,
+  EthicsFiguresQuery,
+  EthicsFiguresView,
   FiguresQuery,
   FiguresView,
   FullQuery,
@@ -234,6 +238,31 @@ export function rectificationRoutes(app: App) {
     { schema: { tags: ethicsTags, querystring: ListEthicsQuery } },
     async (req, reply) =>
       sendFile(reply, '师德师风案件.xlsx', await exportEthics(ctxOf(req), req.query), XLSX),
+  )
+  app.get(
+    '/api/ethics/figures',
+    { schema: { tags: ethicsTags, querystring: EthicsFiguresQuery, response: { 200: EthicsFiguresView } } },
+    (req) => ethicsFigures(ctxOf(req), req.query),
+  )
+  app.get('/api/ethics/import-template.xlsx', { schema: { tags: ethicsTags } }, async (req, reply) =>
+    sendFile(reply, '师德师风案件导入模板.xlsx', await ethicsImportTemplate(ctxOf(req)), XLSX),
+  )
+  app.post(
+    '/api/ethics/import',
+    {
+      schema: {
+        tags: ethicsTags,
+        consumes: ['multipart/form-data'],
+        response: { 202: z.object({ job: JobView }) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req)
+      authorize(ctx.actor, 'ethics.write')
+      const { file } = await readUpload(req)
+      const id = await startEthicsImport(ctx, file)
+      return reply.code(202).send({ job: await presentJob(ctx, id) })
+    },
   )
   app.get('/api/ethics/violation-types', { schema: { tags: ethicsTags, response: { 200: Items } } }, (req) =>
     listItems(ctxOf(req), VIOLATION_TYPES),

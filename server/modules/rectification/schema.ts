@@ -329,3 +329,29 @@ export const PublicCaseView = z.object({
   publishedOn: z.string().nullable(),
   publicSummary: z.string(),
 })
+
+export const EthicsFiguresQuery = z.object({
+  /** Cases that happened in this year, and cases published in it. */
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  unitId: QueryId.optional(),
+})
+export type EthicsFiguresQuery = z.infer<typeof EthicsFiguresQuery>
+
+const FigureItem = z.object({ key: z.string(), label: z.string(), value: z.number() })
+export const EthicsFiguresView = z.object({
+  asOf: z.string(),
+  year: z.number().nullable(),
+  unitId: z.number().nullable(),
+  unit: z.string().nullable(),
+  /** 查处师德师风违规案件 * 起: live cases (that happened in `year`, when given). */
+  cases: z.number(),
+  /** 通报典型案例 * 起: live published cases (published in `year`, when given). */
+  published: z.number(),
+  /** Every live violation type, in the list's order (voided ones only while cases use them). */
+  byViolationType: z.array(FigureItem),
+  /** Every handling, warning first. */
+  byHandling: z.array(FigureItem),
+  /** Each year with a case or a publication, oldest first: cases that happened, cases published. */
+  byYear: z.array(z.object({ year: z.number(), cases: z.number(), published: z.number() })),
+})
+export type EthicsFiguresView = z.infer<typeof EthicsFiguresView>

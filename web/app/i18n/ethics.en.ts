@@ -51,6 +51,14 @@ const ethicsEn: typeof ethicsZh = {
       'The teacher’s personal data is shown in full; this view has been recorded in the audit log. Do not screenshot or pass it on.',
     hide: 'Mask again',
   },
+  documents: {
+    title: 'Case documents',
+    upload: 'Upload a document',
+    uploadTitle: 'Upload a case document · {{caseNo}}',
+    audited:
+      'Case documents name the teacher: every download is recorded in the audit log (who, when, which file).',
+    empty: 'No case documents yet (e.g. the decision letter, interview records)',
+  },
   publish: {
     button: 'Publish',
     confirmTitle: 'Publish as a typical case?',
@@ -87,6 +95,23 @@ const ethicsEn: typeof ethicsZh = {
   types: {
     name: 'Violation type',
     hint: 'Violation types file the cases. A type still used by a case cannot be voided; a voided one is no longer offered.',
+  },
+  importing: {
+    button: 'Import cases',
+    template: 'Download template',
+    title: 'Import teacher-ethics cases from Excel',
+    hint: 'A case is recognised by its number, so a re-import does not register it twice. The teacher’s full name and ID number are needed: the exported list is masked and cannot be imported. One wrong row stops the whole import; download the error report, fix it and import again.',
+    result: '{{created}} added, {{updated}} updated, {{unchanged}} unchanged',
+  },
+  figures: {
+    cases: 'Cases',
+    published: 'Published typical cases',
+    yearCases: 'Cases in {{year}}',
+    yearPublished: 'Published this year: {{count}}',
+    byViolationType: 'Violation types',
+    casesUnit: '',
+    typesUnit: '',
+    none: 'None',
   },
 }
 

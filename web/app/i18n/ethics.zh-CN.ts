@@ -47,6 +47,13 @@ const ethicsZh = {
     fullShown: '正在显示涉事教师的完整信息，此次查看已记入审计日志。请勿截图或外传。',
     hide: '隐去个人信息',
   },
+  documents: {
+    title: '案件材料',
+    upload: '上传材料',
+    uploadTitle: '上传案件材料 · {{caseNo}}',
+    audited: '案件材料含涉事教师个人信息，每次下载都记入审计日志（谁、何时、下载了哪一文件）。',
+    empty: '暂无案件材料（如处理决定书、谈话记录）',
+  },
   publish: {
     button: '发布通报',
     confirmTitle: '发布为典型案例通报？',
@@ -83,6 +90,23 @@ const ethicsZh = {
   types: {
     name: '违规类型名称',
     hint: '违规类型用于归类案件。仍有案件使用的类型不能作废；作废的类型不再出现在登记选项中。',
+  },
+  importing: {
+    button: '导入案件',
+    template: '下载导入模板',
+    title: '从 Excel 导入师德师风案件',
+    hint: '按案件编号识别同一案件，再次导入不会重复登记。须填写教师完整姓名和身份证号：导出的案件表已脱敏，不能直接导入。任何一行有误则全部不导入，可下载错误报告修改后重新导入。',
+    result: '新增 {{created}} 起，更新 {{updated}} 起，未变 {{unchanged}} 起',
+  },
+  figures: {
+    cases: '查处违规案件',
+    published: '通报典型案例',
+    yearCases: '{{year}} 年查处',
+    yearPublished: '本年通报 {{count}} 起',
+    byViolationType: '涉及违规类型',
+    casesUnit: '起',
+    typesUnit: '类',
+    none: '暂无',
   },
 }
 

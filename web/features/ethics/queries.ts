@@ -1,7 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, type Query } from '../../app/api'
 import type { Page } from '../../app/types'
-import type { CaseDetail, CaseFilters, CaseInput, CaseSummary, ListItem, PublicCase } from './types'
+import type {
+  CaseDetail,
+  CaseFilters,
+  CaseInput,
+  CaseSummary,
+  EthicsFigures,
+  ListItem,
+  PublicCase,
+} from './types'
 
 export const ethicsKey = ['ethics'] as const
 
@@ -32,6 +40,14 @@ export function usePublicCase(id: number | null) {
     queryKey: [...ethicsKey, 'public', id],
     queryFn: ({ signal }) => api.get<PublicCase>(`/api/ethics/cases/${id}/public`, undefined, signal),
     enabled: id !== null,
+  })
+}
+
+/** The named figures of the cases in scope, or under one unit of it. */
+export function useEthicsFigures(unitId: number | undefined) {
+  return useQuery({
+    queryKey: [...ethicsKey, 'figures', unitId ?? null],
+    queryFn: ({ signal }) => api.get<EthicsFigures>('/api/ethics/figures', { unitId }, signal),
   })
 }
 

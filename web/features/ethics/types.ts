@@ -2,7 +2,9 @@
  * Shapes of the teacher-ethics cases' JSON, mirroring server/modules/rectification/schema.ts.
  * The handlings are the domain's own list (pure code, safe in the bundle).
  */
+
 import type { Handling } from '../../../domain/rectification/public-summary'
+import type { Attachment } from '../../app/components/attachments/types'
 
 export { HANDLINGS } from '../../../domain/rectification/public-summary'
 export type { ListItem } from '../rectification/types'
@@ -49,6 +51,8 @@ export interface CaseDetail extends CaseSummary {
   personalMasked: boolean
   canSeePersonal: boolean
   voidReason: string | null
+  /** Case documents (decision letter, hearing record): listed only when `canSeePersonal`. */
+  attachments: Attachment[]
 }
 
 export interface PublicCase {
@@ -73,4 +77,26 @@ export interface CaseInput {
   handlingDetail?: string
   handledOn?: string
   published?: boolean
+}
+
+/** One count of the ethics figures (a violation type, a handling). */
+export interface FigureItem {
+  key: string
+  label: string
+  value: number
+}
+
+/** GET /api/ethics/figures: named so reports can use them (通报典型案例 * 起). */
+export interface EthicsFigures {
+  asOf: string
+  year: number | null
+  unitId: number | null
+  unit: string | null
+  /** Live cases (that happened in `year`, when given). */
+  cases: number
+  /** Published cases (published in `year`, when given). */
+  published: number
+  byViolationType: FigureItem[]
+  byHandling: FigureItem[]
+  byYear: { year: number; cases: number; published: number }[]
 }

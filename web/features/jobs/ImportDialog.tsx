@@ -15,10 +15,12 @@ interface Props {
   /** Called once when the job succeeds, e.g. to refetch the imported data. */
   onSucceeded?: () => void
   renderResult?: (result: unknown) => ReactNode
+  /** A line under the drop zone: what the file must hold (e.g. full data, not a masked export). */
+  hint?: ReactNode
 }
 
 /** Upload an .xlsx, then follow the import job it starts. Shared by every ledger import. */
-export function ImportDialog({ open, title, uploadUrl, onClose, onSucceeded, renderResult }: Props) {
+export function ImportDialog({ open, title, uploadUrl, onClose, onSucceeded, renderResult, hint }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const showError = useShowError()
@@ -72,6 +74,7 @@ export function ImportDialog({ open, title, uploadUrl, onClose, onSucceeded, ren
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">{upload.isPending ? t('jobs.uploading') : t('jobs.chooseFile')}</p>
+            {hint && <p className="ant-upload-hint">{hint}</p>}
           </Upload.Dragger>
         </div>
       ) : job.data ? (

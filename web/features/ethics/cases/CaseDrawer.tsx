@@ -7,6 +7,7 @@ import { VoidModal } from '../../../app/components/VoidModal'
 import { useShowError } from '../../../app/feedback'
 import { canWriteEthics } from '../labels'
 import { useCase, useUpdateCase, useVoidCase } from '../queries'
+import { CaseDocuments } from './CaseDocuments'
 import { CaseFacts } from './CaseFacts'
 import { CaseFormDrawer } from './CaseFormDrawer'
 import { PersonalNotice } from './PersonalNotice'
@@ -129,6 +130,7 @@ export function CaseDrawer({ caseId, onClose }: Props) {
           />
           <CaseFacts detail={d} />
           {d.published && live && <PublicSummary caseId={d.id} />}
+          {d.canSeePersonal && <CaseDocuments detail={d} editable={canWrite && live} />}
           <CaseFormDrawer
             open={editing}
             detail={d}

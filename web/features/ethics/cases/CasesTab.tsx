@@ -1,10 +1,11 @@
-import { ExportOutlined, PlusOutlined } from '@ant-design/icons'
+import { DownloadOutlined, ExportOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import { Button, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { download, type Query } from '../../../app/api'
 import { useAuth } from '../../../app/auth'
 import { useShowError } from '../../../app/feedback'
+import { CaseImportDialog, downloadCaseTemplate } from '../importing/CaseImportDialog'
 import { canWriteEthics } from '../labels'
 import { useCases } from '../queries'
 import type { CaseFilters } from '../types'
@@ -13,7 +14,7 @@ import { CaseFilterBar } from './CaseFilterBar'
 import { CaseFormDrawer } from './CaseFormDrawer'
 import { CaseTable } from './CaseTable'
 
-/** The case ledger: filter, page, open; register and export for those who keep it. */
+/** The case ledger: filter, page, open; register, import and export for those who keep it. */
 export function CasesTab() {
   const { t } = useTranslation()
   const { user } = useAuth()
@@ -23,6 +24,7 @@ export function CasesTab() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 })
   const [openId, setOpenId] = useState<number | null>(null)
   const [registering, setRegistering] = useState(false)
+  const [importOpen, setImportOpen] = useState(false)
   const cases = useCases(filters, paging.page, paging.pageSize)
 
   const onFilters = (next: CaseFilters) => {
@@ -54,6 +56,20 @@ export function CasesTab() {
               {t('ethics.register')}
             </Button>
           )}
+          {canWrite && (
+            <Button icon={<UploadOutlined />} data-testid="ethics-import" onClick={() => setImportOpen(true)}>
+              {t('ethics.importing.button')}
+            </Button>
+          )}
+          {canWrite && (
+            <Button
+              icon={<DownloadOutlined />}
+              data-testid="ethics-template"
+              onClick={() => downloadCaseTemplate().catch((err: unknown) => showError(err))}
+            >
+              {t('ethics.importing.template')}
+            </Button>
+          )}
           <Button icon={<ExportOutlined />} data-testid="ethics-export" onClick={exportXlsx}>
             {t('ethics.export')}
           </Button>
@@ -77,6 +93,7 @@ export function CasesTab() {
           setOpenId(c.id)
         }}
       />
+      <CaseImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
     </Space>
   )
 }

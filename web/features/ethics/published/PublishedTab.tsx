@@ -6,8 +6,12 @@ import { PublicSummary } from '../cases/PublicSummary'
 import { useEthicsLabels } from '../labels'
 import { useCases } from '../queries'
 import type { CaseFilters, CaseSummary } from '../types'
+import { FigureCards } from './FigureCards'
 
-/** 典型案例通报: the published cases, each opening onto its public summary, ready to copy. */
+/**
+ * 典型案例通报: the figures of the scope (or of the school or county filtered on), then the
+ * published cases, each opening onto its public summary, ready to copy.
+ */
 export function PublishedTab() {
   const { t } = useTranslation()
   const labels = useEthicsLabels()
@@ -48,6 +52,7 @@ export function PublishedTab() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <FigureCards unitId={filters.schoolId} />
       <Typography.Text type="secondary">{t('ethics.public.intro')}</Typography.Text>
       <CaseFilterBar
         value={filters}
