@@ -12,6 +12,7 @@ import {
   launchBrowser,
   login,
   logout,
+  openContext,
   pickOption,
   screenshot,
   startServer,
@@ -28,7 +29,7 @@ const consoleWatch = new ConsoleWatch()
 const contexts: BrowserContext[] = []
 
 async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await openContext(browser, viewport)
   contexts.push(context)
   return consoleWatch.newPage(context)
 }

@@ -69,6 +69,21 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * Starts `node bin/edu-ledger.mjs serve` on SQLite in a fresh temp directory. The first start
  * migrates, loads the demo city and creates `admin` with {@link ADMIN_PASSWORD}.
  */
+/**
+ * A browser context as a user in China has it. Its clock runs months ahead of the server's: every
+ * date a page shows, defaults to or allows must be the server's (GET /api/today), never the PC's,
+ * or a form would send a date the server refuses as in the future.
+ */
+export async function openContext(browser: Browser, viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  await context.clock.install({ time: new Date(BROWSER_NOW) })
+  return context
+}
+export const BROWSER_NOW = '2027-03-01T02:00:00.000Z'
+
+/** The server's "now" in every journey that does not move the clock itself: 10:00 in Shanghai. */
+export const E2E_NOW = '2026-11-27T02:00:00.000Z'
+
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
     throw new Error(
@@ -77,6 +92,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   }
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edu-ledger-e2e-'))
+  // The journeys type dates ("received 2026-11-20, accepted 2026-11-23"): they hold only on a known
+  // day, so the server reads a fixed "now" from a file unless the caller brings its own clock.
+  const clockFile = path.join(dataDir, 'now')
+  if (!env.EDU_LEDGER_CLOCK_FILE) fs.writeFileSync(clockFile, E2E_NOW)
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -85,6 +104,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     EDU_LEDGER_ADMIN_PASSWORD: ADMIN_PASSWORD,
     EDU_LEDGER_DEMO: 'city',
     EDU_LEDGER_LOG_LEVEL: 'warn',
+    EDU_LEDGER_CLOCK_FILE: clockFile,
     ...env,
   }
   // The journeys run on the embedded database unless a caller passes DATABASE_URL explicitly.
@@ -173,7 +193,8 @@ export async function logout(page: Page): Promise<void> {
 /** Picks an option in the open antd Select / TreeSelect dropdown (`exact`: the whole text). */
 export async function pickOption(page: Page, text: string, exact = false): Promise<void> {
   await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    // A dropdown still closing from the previous pick (its motion class ends in -leave) is no target.
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])')
     .locator('.ant-select-item-option, .ant-select-tree-treenode')
     // A dropdown closing from the previous pick may still be in the DOM: only a visible option counts.
     .filter({ hasText: exact ? new RegExp(`^${text}$`) : text, visible: true })

@@ -14,6 +14,7 @@ import {
   fillDate,
   launchBrowser,
   login,
+  openContext,
   pickOption,
   screenshot,
   startServer,
@@ -28,11 +29,7 @@ const contexts: BrowserContext[] = []
 let dept: Page
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
+  const context = await openContext(browser)
   contexts.push(context)
   return consoleWatch.newPage(context)
 }

@@ -13,6 +13,7 @@ import {
   fillDate,
   launchBrowser,
   login,
+  openContext,
   pickOption,
   screenshot,
   startServer,
@@ -25,11 +26,7 @@ const consoleWatch = new ConsoleWatch()
 const contexts: BrowserContext[] = []
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
+  const context = await openContext(browser)
   contexts.push(context)
   return consoleWatch.newPage(context)
 }

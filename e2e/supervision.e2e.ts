@@ -16,6 +16,7 @@ import {
   fillDate,
   launchBrowser,
   login,
+  openContext,
   pickOption,
   screenshot,
   startServer,
@@ -38,11 +39,7 @@ const PNG = Buffer.from(
 const TITLE = '旅程测试：完善课后服务经费保障'
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
+  const context = await openContext(browser)
   contexts.push(context)
   return consoleWatch.newPage(context)
 }

@@ -411,6 +411,7 @@ forEachDatabase(
       'POST /api/org-units/{id}/void',
       'GET /api/health',
       'GET /api/meta',
+      'GET /api/today',
       'GET /api/users',
       'POST /api/users',
       'GET /api/users/export.xlsx',

@@ -1007,6 +1007,7 @@ const RECTIFICATION_MATRIX: Record<string, Row> = {
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200), request: () => ({ url: '/api/health' }) },
   'GET /api/meta': { expect: everyone(200), request: () => ({ url: '/api/meta' }) },
+  'GET /api/today': { expect: everyone(200), request: () => ({ url: '/api/today' }) },
   'GET /api/openapi.json': { expect: everyone(200), request: () => ({ url: '/api/openapi.json' }) },
   'GET /api/docs': { expect: everyone(200), request: () => ({ url: '/api/docs' }) },
   'GET /api/docs/': { expect: everyone(200), request: () => ({ url: '/api/docs/' }) },

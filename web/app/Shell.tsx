@@ -10,6 +10,7 @@ import { DemoBadge } from './components/DemoBadge'
 import { LangSwitch } from './components/LangSwitch'
 import { PageSpinner } from './components/PageSpinner'
 import { useShowError } from './feedback'
+import { useServerToday } from './hooks/useToday'
 import { useLabels, useMeta, visibleModules } from './meta'
 import { moduleIcon } from './modules'
 
@@ -24,6 +25,7 @@ export function Shell() {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const showError = useShowError()
+  const serverToday = useServerToday()
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDER_KEY) === '1')
 
   const modules = visibleModules(meta, user?.role)
@@ -127,9 +129,21 @@ export function Shell() {
               }
             />
           )}
-          <Suspense fallback={<PageSpinner />}>
-            <Outlet />
-          </Suspense>
+          {/* Pages wait for the server's date: their forms default to it (see useToday). */}
+          {serverToday.data ? (
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          ) : serverToday.isError ? (
+            <Alert
+              type="error"
+              showIcon
+              message={t('app.loadFailed')}
+              action={<Button onClick={() => void serverToday.refetch()}>{t('app.retry')}</Button>}
+            />
+          ) : (
+            <PageSpinner />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

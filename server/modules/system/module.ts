@@ -2,6 +2,7 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { ORG_KINDS, SCHOOL_STAGES } from '../../../domain/org/codes.js'
+import { todayInChina } from '../../context.js'
 import { defineModule } from '../../http/module.js'
 import { ROLE_LABELS, ROLES } from '../../policies/roles.js'
 import { getSetting } from '../../settings.js'
@@ -62,6 +63,12 @@ export default defineModule({
         }
       },
     )
+    // The server's clock is the ledgers' clock: forms default to this date and refuse later ones,
+    // so a PC whose clock is wrong (or a test clock on the server) never disagrees with the rules.
+    app.get('/api/today', { schema: { tags: ['system'] } }, async () => {
+      const now = app.services.now()
+      return { today: todayInChina(now), now: now.toISOString() }
+    })
     app.get('/api/meta', { schema: { tags: ['system'] } }, async (req) => {
       const demo = await getSetting<DemoMarker>(app.services.db, 'demo')
       const role = req.actor?.role

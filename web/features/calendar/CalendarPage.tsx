@@ -4,6 +4,7 @@ import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../app/auth'
+import { useToday } from '../../app/hooks/useToday'
 import { MonthGrid } from './MonthGrid'
 import { OverrideModal } from './OverrideModal'
 import { useCalendar } from './queries'
@@ -19,7 +20,8 @@ export default function CalendarPage() {
   const { user } = useAuth()
   // The server enforces calendar.write; only admins get the click-to-edit.
   const canEdit = user?.role === 'admin'
-  const [year, setYear] = useState(() => dayjs().year())
+  const thisYear = dayjs(useToday()).year()
+  const [year, setYear] = useState(thisYear)
   const [picked, setPicked] = useState<string | null>(null)
   const calendar = useCalendar(year)
   const days = useMemo(
@@ -27,9 +29,8 @@ export default function CalendarPage() {
     [calendar.data],
   )
   const years = useMemo(() => {
-    const now = dayjs().year()
-    return Array.from({ length: 8 }, (_, i) => now - 5 + i).map((y) => ({ value: y, label: String(y) }))
-  }, [])
+    return Array.from({ length: 8 }, (_, i) => thisYear - 5 + i).map((y) => ({ value: y, label: String(y) }))
+  }, [thisYear])
 
   return (
     <Card

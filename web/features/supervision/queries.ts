@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import dayjs from 'dayjs'
 import { api, type Query } from '../../app/api'
 import type { Page } from '../../app/types'
 import type {
@@ -140,10 +139,8 @@ export function useDigest(enabled = true) {
  * Today as the server sees it (China time, and the journeys' moved clock): forms default their
  * dates to it and date pickers refuse days after it, like the server does.
  */
-export function useToday(): string {
-  const digest = useDigest()
-  return digest.data?.today ?? dayjs().format('YYYY-MM-DD')
-}
+/** The server's today: one source for the whole app (see app/hooks/useToday). */
+export { useToday } from '../../app/hooks/useToday'
 
 export function useChanges(since: string) {
   return useQuery({

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd'
-import dayjs from 'dayjs'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { fromIso } from '../../rectification/format'
 import { useEthicsLabels } from '../labels'
@@ -24,6 +24,7 @@ interface Props {
  */
 export function CaseFormDrawer({ open, detail, onClose, onSaved }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const labels = useEthicsLabels()
   const { message } = App.useApp()
   const showError = useShowError()
@@ -92,7 +93,7 @@ export function CaseFormDrawer({ open, detail, onClose, onSaved }: Props) {
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ occurredOn: dayjs(), published: false }}
+        initialValues={{ occurredOn: today, published: false }}
       >
         <Row gutter={12}>
           <Col span={10}>
@@ -122,7 +123,7 @@ export function CaseFormDrawer({ open, detail, onClose, onSaved }: Props) {
             <Form.Item name="occurredOn" label={t('ethics.field.occurredOn')} rules={[requiredPick]}>
               <DatePicker
                 data-testid="ethics-form-occurred"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={afterToday}
                 style={{ width: '100%' }}
               />
             </Form.Item>
@@ -146,7 +147,7 @@ export function CaseFormDrawer({ open, detail, onClose, onSaved }: Props) {
           </Col>
           <Col span={8}>
             <Form.Item name="handledOn" label={t('ethics.field.handledOn')}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+              <DatePicker disabledDate={afterToday} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

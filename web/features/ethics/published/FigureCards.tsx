@@ -1,6 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useToday } from '../../../app/hooks/useToday'
 import { useEthicsFigures } from '../queries'
 import type { FigureItem } from '../types'
 
@@ -27,7 +28,8 @@ export function FigureCards({ unitId }: { unitId: number | undefined }) {
   const { t } = useTranslation()
   const figures = useEthicsFigures(unitId)
   const f = figures.data
-  const thisYear = f ? Number(f.asOf.slice(0, 4)) : new Date().getFullYear()
+  const today = useToday()
+  const thisYear = Number((f?.asOf ?? today).slice(0, 4))
   const year = f?.byYear.find((y) => y.year === thisYear) ?? { cases: 0, published: 0 }
   const none = t('ethics.figures.none')
   // Keys are the figures' own names, so a journey or a report can find each card by them.

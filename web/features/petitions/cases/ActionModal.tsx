@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../app/api'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { toIso } from '../dates'
 import { usePetitionLabels } from '../labels'
@@ -69,6 +70,7 @@ interface Props {
 
 export function ActionModal({ detail, action, onClose, onDone }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const labels = usePetitionLabels()
   const { message } = App.useApp()
   const showError = useShowError()
@@ -132,12 +134,12 @@ export function ActionModal({ detail, action, onClose, onDone }: Props) {
         layout="vertical"
         preserve={false}
         onFinish={submit}
-        initialValues={{ on: dayjs(), extensionDays: Math.min(extensionLeft, MAX_EXTENSION) || undefined }}
+        initialValues={{ on: today, extensionDays: Math.min(extensionLeft, MAX_EXTENSION) || undefined }}
       >
         <Form.Item name="on" label={t('petitions.actionForm.on')} rules={[required]}>
           <DatePicker
             data-testid="action-on"
-            disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(earliest, 'day')}
+            disabledDate={(d) => afterToday(d) || d.isBefore(earliest, 'day')}
             style={{ width: 200 }}
           />
         </Form.Item>

@@ -12,10 +12,10 @@ import {
   Select,
   Space,
 } from 'antd'
-import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { categoryTree } from '../categoryTree'
 import { usePetitionLabels } from '../labels'
@@ -34,6 +34,7 @@ interface Props {
 
 export function RegisterDrawer({ open, onClose, onRegistered }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const labels = usePetitionLabels()
   const { message } = App.useApp()
   const showError = useShowError()
@@ -89,14 +90,14 @@ export function RegisterDrawer({ open, onClose, onRegistered }: Props) {
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ receivedOn: dayjs(), petitioners: [{ name: '' }] }}
+        initialValues={{ receivedOn: today, petitioners: [{ name: '' }] }}
       >
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="receivedOn" label={t('petitions.field.receivedOn')} rules={[required]}>
               <DatePicker
                 data-testid="register-received"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={afterToday}
                 style={{ width: '100%' }}
               />
             </Form.Item>

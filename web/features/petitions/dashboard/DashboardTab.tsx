@@ -1,9 +1,9 @@
 import { SettingOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Typography } from 'antd'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../../app/auth'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { fromIso, toIso } from '../dates'
 import { canConfigurePetitions } from '../labels'
 import { useCampaigns, useCategories, useFigures } from '../queries'
@@ -16,6 +16,7 @@ import { SettingsModal } from './SettingsModal'
 
 export function DashboardTab() {
   const { t } = useTranslation()
+  const { afterToday } = useTodayDay()
   const { user } = useAuth()
   const [campaignId, setCampaignId] = useState<number | undefined>()
   const [asOf, setAsOf] = useState<string | undefined>()
@@ -44,7 +45,7 @@ export function DashboardTab() {
           value={fromIso(asOf) ?? null}
           onChange={(d) => setAsOf(toIso(d))}
           style={{ width: 200 }}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={afterToday}
         />
         {f && (
           <Typography.Text type="secondary">

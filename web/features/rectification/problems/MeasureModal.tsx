@@ -1,9 +1,10 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../app/api'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { fromIso, toIso } from '../format'
 import { useRectLabels } from '../labels'
 import { useAddMeasure, useUpdateMeasure } from '../queries'
@@ -26,6 +27,7 @@ interface Props {
 
 export function MeasureModal({ problem, target, onClose }: Props) {
   const { t } = useTranslation()
+  const { afterToday } = useTodayDay()
   const labels = useRectLabels()
   const { message } = App.useApp()
   const showError = useShowError()
@@ -121,7 +123,7 @@ export function MeasureModal({ problem, target, onClose }: Props) {
             label={t('rectification.measures.doneOn')}
             extra={t('rectification.measures.doneOnHint')}
           >
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 200 }} />
+            <DatePicker disabledDate={afterToday} style={{ width: 200 }} />
           </Form.Item>
         )}
       </Form>

@@ -12,10 +12,11 @@ import {
   Select,
   Space,
 } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { fromIso, toIso } from '../format'
 import { useRectLabels } from '../labels'
@@ -43,14 +44,14 @@ interface Props {
   onSaved: (p: ProblemDetail) => void
 }
 
-const valuesOf = (p: ProblemDetail): Values => ({
+const valuesOf = (p: ProblemDetail, today: Dayjs): Values => ({
   description: p.description,
   source: p.source,
   categoryId: p.categoryId,
   campaign: p.campaign,
   responsibleUnitId: p.responsibleUnitId,
   responsibleLeader: p.responsibleLeader ?? '',
-  foundOn: fromIso(p.foundOn) ?? dayjs(),
+  foundOn: fromIso(p.foundOn) ?? today,
   fixAtOnce: p.fixAtOnce,
 })
 
@@ -68,6 +69,7 @@ const bodyOf = (v: Values): Omit<ProblemInput, 'measures'> => ({
 /** Register a problem with its first measures, or correct a problem's own fields. */
 export function ProblemFormDrawer({ open, problem, onClose, onSaved }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const labels = useRectLabels()
   const { message } = App.useApp()
   const showError = useShowError()
@@ -82,8 +84,8 @@ export function ProblemFormDrawer({ open, problem, onClose, onSaved }: Props) {
   const editing = problem !== undefined
 
   useEffect(() => {
-    if (open && problem) form.setFieldsValue(valuesOf(problem))
-  }, [open, problem, form])
+    if (open && problem) form.setFieldsValue(valuesOf(problem, today))
+  }, [open, problem, form, today])
 
   const submit = (v: Values) => {
     const done = (p: ProblemDetail) => {
@@ -93,7 +95,7 @@ export function ProblemFormDrawer({ open, problem, onClose, onSaved }: Props) {
     const onError = (err: unknown) => showError(err, { form })
     if (problem) {
       // Only what changed: a field someone else corrected meanwhile is not overwritten by a stale copy.
-      const before = bodyOf(valuesOf(problem))
+      const before = bodyOf(valuesOf(problem, today))
       const after = bodyOf(v)
       const changed = Object.fromEntries(
         Object.entries(after).filter(([k, val]) => before[k as keyof typeof before] !== val),
@@ -137,7 +139,7 @@ export function ProblemFormDrawer({ open, problem, onClose, onSaved }: Props) {
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ foundOn: dayjs(), fixAtOnce: false, measures: [{}] }}
+        initialValues={{ foundOn: today, fixAtOnce: false, measures: [{}] }}
       >
         <Form.Item name="description" label={t('rectification.field.description')} rules={[required]}>
           <Input.TextArea data-testid="problem-form-description" rows={3} maxLength={2000} showCount />
@@ -162,7 +164,7 @@ export function ProblemFormDrawer({ open, problem, onClose, onSaved }: Props) {
             <Form.Item name="foundOn" label={t('rectification.field.foundOn')} rules={[picked]}>
               <DatePicker
                 data-testid="problem-form-found-on"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={afterToday}
                 style={{ width: '100%' }}
               />
             </Form.Item>

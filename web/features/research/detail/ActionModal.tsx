@@ -1,8 +1,9 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../app/api'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { toIso } from '../format'
 import { useTopicAction } from '../queries'
 import type { TopicDetail } from '../types'
@@ -23,6 +24,7 @@ interface Props {
 /** Submitting the research report (its summary; files go in the report section), or sending it back. */
 export function ActionModal({ detail: d, kind, onClose }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const { message } = App.useApp()
   const showError = useShowError()
   const [form] = Form.useForm<Values>()
@@ -71,7 +73,7 @@ export function ActionModal({ detail: d, kind, onClose }: Props) {
         layout="vertical"
         preserve={false}
         onFinish={submit}
-        initialValues={{ on: dayjs(), summary: d.reportSummary ?? '' }}
+        initialValues={{ on: today, summary: d.reportSummary ?? '' }}
       >
         {kind === 'report' ? (
           <>
@@ -84,7 +86,7 @@ export function ActionModal({ detail: d, kind, onClose }: Props) {
               <Input.TextArea data-testid="topic-report-summary" rows={6} maxLength={5000} showCount />
             </Form.Item>
             <Form.Item name="on" label={t('research.report.reportedOn')}>
-              <DatePicker data-testid="topic-report-on" disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
+              <DatePicker data-testid="topic-report-on" disabledDate={afterToday} />
             </Form.Item>
           </>
         ) : (

@@ -1,7 +1,8 @@
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { toIso } from '../format'
 import { useAddFinding, useCategories } from '../queries'
@@ -23,6 +24,7 @@ interface Props {
 /** Records a problem the research found: what, which kind (the rectification categories), whose. */
 export function FindingModal({ topic, open, onClose }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const { message } = App.useApp()
   const showError = useShowError()
   const [form] = Form.useForm<Values>()
@@ -65,7 +67,7 @@ export function FindingModal({ topic, open, onClose }: Props) {
         layout="vertical"
         preserve={false}
         onFinish={submit}
-        initialValues={{ foundOn: dayjs() }}
+        initialValues={{ foundOn: today }}
       >
         <Form.Item name="text" label={t('research.findings.text')} rules={[required]}>
           <Input.TextArea data-testid="finding-text" rows={3} maxLength={1000} showCount />
@@ -86,7 +88,7 @@ export function FindingModal({ topic, open, onClose }: Props) {
             <Form.Item name="foundOn" label={t('research.findings.foundOn')} rules={[picked]}>
               <DatePicker
                 data-testid="finding-found-on"
-                disabledDate={(x) => x.isAfter(dayjs(), 'day')}
+                disabledDate={afterToday}
                 style={{ width: '100%' }}
               />
             </Form.Item>

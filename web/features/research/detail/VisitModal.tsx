@@ -1,8 +1,9 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShowError } from '../../../app/feedback'
+import { useTodayDay } from '../../../app/hooks/useToday'
 import { OrgTreeSelect } from '../../org/OrgTreeSelect'
 import { useOrgIndex } from '../../org/queries'
 import { toIso } from '../format'
@@ -26,6 +27,7 @@ interface Props {
 /** Records a field visit: the day (not in the future), the place, who went, what was done. */
 export function VisitModal({ topic, open, onClose }: Props) {
   const { t } = useTranslation()
+  const { today, afterToday } = useTodayDay()
   const { message } = App.useApp()
   const showError = useShowError()
   const [form] = Form.useForm<Values>()
@@ -67,14 +69,10 @@ export function VisitModal({ topic, open, onClose }: Props) {
         layout="vertical"
         preserve={false}
         onFinish={submit}
-        initialValues={{ visitedOn: dayjs() }}
+        initialValues={{ visitedOn: today }}
       >
         <Form.Item name="visitedOn" label={t('research.visits.date')} rules={[picked]}>
-          <DatePicker
-            data-testid="visit-date"
-            disabledDate={(x) => x.isAfter(dayjs(), 'day')}
-            style={{ width: '100%' }}
-          />
+          <DatePicker data-testid="visit-date" disabledDate={afterToday} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="orgUnitId"
