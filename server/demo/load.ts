@@ -8,10 +8,12 @@ import { recordAudit } from '../audit/record.js'
 import { hashPassword } from '../auth/passwords.js'
 import { type Services, SYSTEM_ACTOR } from '../context.js'
 import { refreshStatistics, resetIdentity } from '../db/dialect.js'
+import { loadBalanceDemo } from '../modules/balance/demo.js'
 import { loadPetitionDemo } from '../modules/petitions/demo.js'
 import { todayInChina } from '../modules/petitions/derive.js'
 import { loadRectificationDemo } from '../modules/rectification/demo.js'
 import { loadResearchDemo } from '../modules/research/demo.js'
+import { loadStatisticsDemo } from '../modules/statistics/demo.js'
 import { loadSupervisionDemo } from '../modules/supervision/demo.js'
 import { putSetting } from '../settings.js'
 import { DEMO_PASSWORD, demoUsers } from './demo-users.js'
@@ -114,6 +116,8 @@ export async function loadDemo(
   await loadSupervisionDemo(s, { seed, scale, today })
   await loadRectificationDemo(s, { seed, scale, today })
   await loadResearchDemo(s, { seed, scale, today })
+  await loadStatisticsDemo(s, { seed, scale, today })
+  await loadBalanceDemo(s, { seed, scale, today })
   await refreshStatistics(s.db, s.dialect)
   return { units: tree.length, users: users.length, petitions: cases }
 }

@@ -3,9 +3,11 @@
  * catalogue for UI text, and shows these messages as they come.
  */
 import { attachmentMessages } from '../modules/attachments/messages.js'
+import { balanceMessages } from '../modules/balance/messages.js'
 import { petitionMessages } from '../modules/petitions/messages.js'
 import { rectificationMessages } from '../modules/rectification/messages.js'
 import { researchMessages } from '../modules/research/messages.js'
+import { statisticsMessages } from '../modules/statistics/messages.js'
 import { supervisionMessages } from '../modules/supervision/messages.js'
 import { spreadsheetMessages } from '../spreadsheet/messages.js'
 
@@ -118,6 +120,8 @@ const messages = {
   ...supervisionMessages,
   ...rectificationMessages,
   ...researchMessages,
+  ...statisticsMessages,
+  ...balanceMessages,
   ...attachmentMessages,
   ...platformMessages,
 } satisfies Catalogue

@@ -45,6 +45,19 @@ export type Permission =
   | 'ethics.read'
   | 'ethics.write'
   | 'ethics.personal'
+  /** Statistics ledgers (issue 5): read rows in scope; enter and submit rows for one's own unit. */
+  | 'stats.read'
+  | 'stats.write'
+  /** Approve or return units' submissions (the owning department). */
+  | 'stats.approve'
+  /** Define ledgers: columns, rules, who submits (administrators). */
+  | 'stats.config'
+  /** The indicator registry: read figures; define indicators, targets and manual values. */
+  | 'indicator.read'
+  | 'indicator.config'
+  /** Balance monitoring: read coefficients; enter school resource data. */
+  | 'balance.read'
+  | 'balance.write'
 
 const grants: Record<Role, readonly Permission[]> = {
   // The system administrator configures; he reads cases masked and never sees petitioners in full.
@@ -61,6 +74,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'task.read',
     'problem.read',
     'ethics.read',
+    'stats.read',
+    'stats.config',
+    'indicator.read',
+    'indicator.config',
+    'balance.read',
   ],
   // Leaders take cases (包案) and must be able to call the petitioner.
   leader: [
@@ -74,6 +92,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'problem.signoff',
     'ethics.read',
     'ethics.personal',
+    'stats.read',
+    'indicator.read',
+    'balance.read',
   ],
   // Departments include the petition office (信访办), which keeps the ledger.
   department: [
@@ -91,6 +112,13 @@ const grants: Record<Role, readonly Permission[]> = {
     'ethics.read',
     'ethics.write',
     'ethics.personal',
+    'stats.read',
+    'stats.write',
+    'stats.approve',
+    'indicator.read',
+    'indicator.config',
+    'balance.read',
+    'balance.write',
   ],
   // A county bureau keeps its own schools' records: it may add and edit units below its own.
   county: [
@@ -107,9 +135,25 @@ const grants: Record<Role, readonly Permission[]> = {
     'ethics.read',
     'ethics.write',
     'ethics.personal',
+    'stats.read',
+    'stats.write',
+    'indicator.read',
+    'balance.read',
+    'balance.write',
   ],
   // A school sees the cases it is responsible for, masked.
-  school: ['org.read', 'job.read', 'petition.read', 'task.read', 'problem.read'],
+  school: [
+    'org.read',
+    'job.read',
+    'petition.read',
+    'task.read',
+    'problem.read',
+    'stats.read',
+    'stats.write',
+    'indicator.read',
+    'balance.read',
+    'balance.write',
+  ],
   // Experts see only what is assigned to them (selections module); no org browsing beyond names.
   expert: ['job.read'],
   auditor: [
@@ -121,6 +165,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'task.read',
     'problem.read',
     'ethics.read',
+    'stats.read',
+    'indicator.read',
+    'balance.read',
   ],
 }
 

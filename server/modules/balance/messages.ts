@@ -1,0 +1,2 @@
+/** Messages of the balance module (error codes → zh-CN / en). */
+export const balanceMessages = {}
