@@ -29,8 +29,15 @@ export async function resetIdentity(db: Kysely<any>, dialect: DialectName, table
  * them SQLite picks an index on `duplicate_of` for `duplicate_of is null` (97% of the rows) and the
  * monthly series take 6× longer. SQLite's `optimize` analyses only what changed enough.
  */
-export async function refreshStatistics(db: Kysely<any>, dialect: DialectName): Promise<void> {
+export async function refreshStatistics(
+  db: Kysely<any>,
+  dialect: DialectName,
+  tables: readonly string[] = [],
+): Promise<void> {
   if (dialect === 'sqlite') await sql`pragma optimize=0x10002`.execute(db)
+  // Only the tables a bulk change touched, when the caller knows them: a whole-database ANALYZE
+  // also samples every attachment and audit row, for nothing.
+  else if (tables.length > 0) await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db)
   else await sql`analyze`.execute(db)
 }
 
@@ -93,10 +100,16 @@ export async function withForeignKeysSuspended<T>(
 }
 
 /**
- * Inserts many rows with one prepared statement text per batch, skipping the query builder: a
- * 100,000-row import spent more time building and compiling 500-row INSERTs than SQLite spent
- * running them. Every row must have the same keys, in the same order. Returns the `returning`
- * columns of each inserted row, in order.
+ * Inserts many rows, skipping the query builder: a 100,000-row import spent more time building and
+ * compiling 500-row INSERTs than the database spent running them. Every row must have the same
+ * keys, in the same order. Returns the `returning` columns of each inserted row, in order. Any
+ * number of rows: the batches are cut here, to each database's best size.
+ *
+ * SQLite: multi-row VALUES, as many rows as its 32,766 bound parameters allow.
+ * PostgreSQL: `insert … select * from unnest($1::type[], $2::type[], …)`, one array parameter per
+ * column, so a 5,000-row batch is one short statement the server parses once: against 500-row
+ * VALUES lists of 25,000 parameters it made the 100,000-row petition import's inserts about 3×
+ * faster (docs/benchmarks.md).
  */
 export async function insertMany<R extends Record<string, unknown>>(
   db: Kysely<any>,
@@ -108,18 +121,138 @@ export async function insertMany<R extends Record<string, unknown>>(
   const first = rows[0]
   if (!first) return []
   const cols = Object.keys(first)
+  const out: R[] = []
+  const size = dialect === 'postgres' ? PG_BATCH : Math.max(1, Math.floor(SQLITE_MAX_PARAMS / cols.length))
+  for (let i = 0; i < rows.length; i += size) {
+    const batch = rows.slice(i, i + size)
+    const r =
+      dialect === 'postgres'
+        ? await insertUnnest<R>(db, table, cols, batch, returning)
+        : await insertValues<R>(db, table, cols, batch, returning)
+    for (const x of r) out.push(x)
+  }
+  return out
+}
+
+const SQLITE_MAX_PARAMS = 32_766
+const PG_BATCH = 5_000
+const quote = (id: string) => `"${id.replace(/"/g, '""')}"`
+const returningSql = (returning: readonly string[]) =>
+  returning.length ? ` returning ${returning.map(quote).join(', ')}` : ''
+
+async function insertValues<R>(
+  db: Kysely<any>,
+  table: string,
+  cols: string[],
+  rows: readonly Record<string, unknown>[],
+  returning: readonly string[],
+): Promise<R[]> {
   const params: unknown[] = []
-  let n = 0
-  const tuple = () => `(${cols.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`
+  const tuple = `(${cols.map(() => '?').join(', ')})`
   const values: string[] = []
   for (const row of rows) {
-    values.push(tuple())
+    values.push(tuple)
     for (const c of cols) params.push(row[c] ?? null)
   }
-  const quote = (id: string) => `"${id.replace(/"/g, '""')}"`
-  const text = `insert into ${quote(table)} (${cols.map(quote).join(', ')}) values ${values.join(', ')}${
-    returning.length ? ` returning ${returning.map(quote).join(', ')}` : ''
-  }`
+  const text = `insert into ${quote(table)} (${cols.map(quote).join(', ')}) values ${values.join(', ')}${returningSql(returning)}`
   const r = await db.executeQuery<R>(CompiledQuery.raw(text, params))
   return r.rows as R[]
+}
+
+/** Column types of a table (`int4`, `text`, `bytea` …), read once per table per process. */
+const pgColumnTypes = new Map<string, Map<string, string>>()
+
+async function columnTypes(db: Kysely<any>, table: string): Promise<Map<string, string>> {
+  const known = pgColumnTypes.get(table)
+  if (known) return known
+  const r = await sql<{ column_name: string; udt_name: string }>`
+    select column_name, udt_name from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table}`.execute(db)
+  const types = new Map(r.rows.map((x) => [x.column_name, x.udt_name]))
+  if (types.size > 0) pgColumnTypes.set(table, types)
+  return types
+}
+
+async function insertUnnest<R>(
+  db: Kysely<any>,
+  table: string,
+  cols: string[],
+  rows: readonly Record<string, unknown>[],
+  returning: readonly string[],
+): Promise<R[]> {
+  const types = await columnTypes(db, table)
+  const arrays = cols.map((c) => rows.map((row) => row[c] ?? null))
+  const casts = cols.map((c, i) => {
+    const type = types.get(c)
+    if (!type) throw new Error(`insertMany: ${table}.${c} is not a column`)
+    return `$${i + 1}::${quote(type)}[]`
+  })
+  const text = `insert into ${quote(table)} (${cols.map(quote).join(', ')}) select * from unnest(${casts.join(', ')})${returningSql(returning)}`
+  const r = await db.executeQuery<R>(CompiledQuery.raw(text, arrays))
+  return r.rows as R[]
+}
+
+/**
+ * Reserves `n` ids of a table's serial key before its rows are written, so that a bulk load can
+ * write parents and children (cases, their people, their events) in one statement without waiting
+ * for RETURNING. PostgreSQL takes them from the sequence (safe beside other writers); SQLite has
+ * one writer at a time, so the next ids after the AUTOINCREMENT counter are free for this
+ * transaction.
+ */
+export async function reserveIds(
+  db: Kysely<any>,
+  dialect: DialectName,
+  table: string,
+  n: number,
+): Promise<number[]> {
+  if (n <= 0) return []
+  if (dialect === 'postgres') {
+    const r = await sql<{ id: number }>`
+      select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`.execute(
+      db,
+    )
+    return r.rows.map((x) => Number(x.id))
+  }
+  const r = await sql<{ last: number | null }>`
+    select max(coalesce((select seq from sqlite_sequence where name = ${table}), 0),
+               coalesce((select max(id) from ${sql.table(table)}), 0)) as last`.execute(db)
+  const last = Number(r.rows[0]?.last ?? 0)
+  return Array.from({ length: n }, (_, i) => last + 1 + i)
+}
+
+/**
+ * Inserts rows into several tables, in the order given (parents first). On PostgreSQL it is ONE
+ * statement (data-modifying CTEs over `unnest` arrays): foreign keys are checked at the end of the
+ * statement, and the server works on it while the app prepares the next batch. On SQLite, one
+ * insertMany after another.
+ */
+export async function insertTogether(
+  db: Kysely<any>,
+  dialect: DialectName,
+  parts: readonly { table: string; rows: readonly Record<string, unknown>[] }[],
+): Promise<void> {
+  const present = parts.filter((p) => p.rows.length > 0)
+  if (dialect !== 'postgres') {
+    for (const p of present) await insertMany(db, dialect, p.table, p.rows)
+    return
+  }
+  if (present.length === 0) return
+  const params: unknown[] = []
+  const inserts: string[] = []
+  for (const p of present) {
+    const cols = Object.keys(p.rows[0] ?? {})
+    const types = await columnTypes(db, p.table)
+    const casts = cols.map((c) => {
+      const type = types.get(c)
+      if (!type) throw new Error(`insertTogether: ${p.table}.${c} is not a column`)
+      params.push(p.rows.map((row) => row[c] ?? null))
+      return `$${params.length}::${quote(type)}[]`
+    })
+    inserts.push(
+      `insert into ${quote(p.table)} (${cols.map(quote).join(', ')}) select * from unnest(${casts.join(', ')})`,
+    )
+  }
+  const last = inserts.pop() ?? ''
+  const text = inserts.length ? `with ${inserts.map((q, i) => `w${i} as (${q})`).join(', ')} ${last}` : last
+  await db.executeQuery(CompiledQuery.raw(text, params))
 }

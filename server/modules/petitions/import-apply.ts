@@ -4,7 +4,7 @@
  */
 import type { Status } from '../../../domain/petitions/lifecycle.js'
 import type { Tx } from '../../context.js'
-import { insertMany } from '../../db/dialect.js'
+import { insertMany, insertTogether, reserveIds } from '../../db/dialect.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { workCalendar } from '../calendar/work-calendar.js'
 import { derived } from './derive.js'
@@ -15,8 +15,9 @@ import { tokenize } from './tokens.js'
 
 export type { Resolved }
 
-// Rows per INSERT: ~50 columns × 500 stays under SQLite's 32,766 bound parameters.
-const BATCH = 500
+// Cases per batch. On PostgreSQL a batch (cases, their people, their events) is one statement, and
+// the next batch is prepared while the server runs it; insertMany cuts SQLite's to its limits.
+const BATCH = 5_000
 
 function digest(run: JobRun<unknown>, r: Resolved): string {
   const { excelRow: _row, orgUnit, responsible, ...rest } = r
@@ -67,11 +68,11 @@ function caseFields(r: Resolved, cal: Awaited<ReturnType<typeof workCalendar>>) 
 
 async function existingByNo(trx: Tx, caseNos: string[]) {
   const map = new Map<string, { id: number; version: number; import_hash: string | null }>()
-  for (let i = 0; i < caseNos.length; i += 500) {
+  for (let i = 0; i < caseNos.length; i += BATCH) {
     const rows = await trx
       .selectFrom('petition_cases')
       .select(['id', 'case_no', 'version', 'import_hash'])
-      .where('case_no', 'in', caseNos.slice(i, i + 500))
+      .where('case_no', 'in', caseNos.slice(i, i + BATCH))
       .execute()
     for (const r of rows) map.set(r.case_no, r)
   }
@@ -129,53 +130,60 @@ export async function applyImport(run: JobRun<unknown>, rows: Resolved[], filena
     }
     for (let i = 0; i < updates.length; i += BATCH)
       await insertMany(trx, run.services.dialect, 'petition_events', updates.slice(i, i + BATCH))
+    const ids = await reserveIds(trx, run.services.dialect, 'petition_cases', fresh.length)
+    // One batch in flight while the next is prepared (encryption, tokens, deadlines): on
+    // PostgreSQL the server inserts while this process computes. A failure surfaces at its await.
+    const pending: Promise<void>[] = []
     for (let i = 0; i < fresh.length; i += BATCH) {
       const batch = fresh.slice(i, i + BATCH)
-      const ids = await insertMany<{ id: number; case_no: string }>(
-        trx,
-        run.services.dialect,
-        'petition_cases',
-        batch.map(({ r, hash }) => ({
-          case_no: r.caseNo,
-          ...caseFields(r, cal),
-          forwarded_to_unit_id: null,
-          accused_user_id: null,
-          satisfaction: null,
-          visited_on: null,
-          duplicate_of: null,
-          source: 'import',
-          import_hash: hash,
-          personal_erased_at: null,
-          version: 1,
-          created_by: actor.id || null,
-          created_at: at,
-          updated_at: at,
-          voided_at: null,
-          void_reason: null,
-        })),
-        ['id', 'case_no'],
-      )
-      const idOf = new Map(ids.map((x) => [x.case_no, Number(x.id)]))
-      const people = batch.map(({ r }) =>
-        sealPerson(services.personal, idOf.get(r.caseNo) ?? 0, 1, 'petitioner', r.person),
-      )
-      await insertMany(trx, run.services.dialect, 'petition_people', people)
-      await insertMany(
-        trx,
-        run.services.dialect,
-        'petition_events',
-        batch.map(({ r }) => ({
-          case_id: idOf.get(r.caseNo) ?? 0,
-          at,
-          on_date: r.receivedOn,
-          action: 'import',
-          actor_id: actor.id || null,
-          actor_name: actor.displayName,
-          detail_json: JSON.stringify({ row: r.excelRow, file: filename }),
-        })),
-      )
+      const idAt = (k: number) => ids[i + k] ?? 0
+      const write = insertTogether(trx, run.services.dialect, [
+        {
+          table: 'petition_cases',
+          rows: batch.map(({ r, hash }, k) => ({
+            id: idAt(k),
+            case_no: r.caseNo,
+            ...caseFields(r, cal),
+            forwarded_to_unit_id: null,
+            accused_user_id: null,
+            satisfaction: null,
+            visited_on: null,
+            duplicate_of: null,
+            source: 'import',
+            import_hash: hash,
+            personal_erased_at: null,
+            version: 1,
+            created_by: actor.id || null,
+            created_at: at,
+            updated_at: at,
+            voided_at: null,
+            void_reason: null,
+          })),
+        },
+        {
+          table: 'petition_people',
+          rows: batch.map(({ r }, k) => sealPerson(services.personal, idAt(k), 1, 'petitioner', r.person)),
+        },
+        {
+          table: 'petition_events',
+          rows: batch.map(({ r }, k) => ({
+            case_id: idAt(k),
+            at,
+            on_date: r.receivedOn,
+            action: 'import',
+            actor_id: actor.id || null,
+            actor_name: actor.displayName,
+            detail_json: JSON.stringify({ row: r.excelRow, file: filename }),
+          })),
+        },
+      ])
+      write.catch(() => {}) // awaited below; this only keeps a failure from going unhandled meanwhile
+      pending.push(write)
+      const previous = pending[pending.length - 2]
+      if (previous) await previous
       created += batch.length
     }
+    await Promise.all(pending)
   })
   return { created, updated, unchanged }
 }

@@ -198,7 +198,12 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
   }
   const outcome = await applyImport(run, resolved, input.filename)
   // Thousands of new rows change what the planner should choose.
-  if (outcome.created > 1000) await refreshStatistics(run.services.db, run.services.dialect)
+  if (outcome.created > 1000)
+    await refreshStatistics(run.services.db, run.services.dialect, [
+      'petition_cases',
+      'petition_people',
+      'petition_events',
+    ])
   await run.services.db.transaction().execute(async (trx) => {
     await putSetting(trx, MAPPING_KEY, mapping, run.services.now().toISOString())
     await recordAudit(trx, run.services, run.actor, {
