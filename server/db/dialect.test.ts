@@ -36,7 +36,7 @@ forEachDatabase('bulk writes', (h) => {
     expect(Math.min(...b)).toBeGreaterThan(Math.max(...a))
     const made = await h.db
       .insertInto('petition_categories')
-      .values({ name: '自动编号', created_at: AT, updated_at: AT })
+      .values({ name: '自动编号', synonyms: '[]', sort_order: 0, version: 1, created_at: AT, updated_at: AT })
       .returning('id')
       .executeTakeFirstOrThrow()
     expect(made.id).toBeGreaterThan(Math.max(...a))
