@@ -185,6 +185,7 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<Response>
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
 }
 
 let ipCounter = 0
@@ -215,7 +216,7 @@ export function clientFor(
     return app.inject({ ...opts, headers, ...(cookies ? { cookies } : {}) })
   }
   const withBody =
-    (method: 'POST' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
+    (method: 'POST' | 'PATCH' | 'PUT') => (url: string, body?: unknown, headers?: Record<string, string>) =>
       request({
         method,
         url,
@@ -232,6 +233,7 @@ export function clientFor(
     get: (url, headers) => request({ method: 'GET', url, headers }),
     post: withBody('POST'),
     patch: withBody('PATCH'),
+    put: withBody('PUT'),
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { attachmentMessages } from '../modules/attachments/messages.js'
 import { balanceMessages } from '../modules/balance/messages.js'
+import { indicatorMessages } from '../modules/indicators/messages.js'
 import { petitionMessages } from '../modules/petitions/messages.js'
 import { rectificationMessages } from '../modules/rectification/messages.js'
 import { researchMessages } from '../modules/research/messages.js'
@@ -121,6 +122,7 @@ const messages = {
   ...rectificationMessages,
   ...researchMessages,
   ...statisticsMessages,
+  ...indicatorMessages,
   ...balanceMessages,
   ...attachmentMessages,
   ...platformMessages,

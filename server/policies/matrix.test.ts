@@ -73,7 +73,13 @@ interface Req {
 }
 
 /** Data the rows act on, made once per database. */
-interface World extends SupervisionWorld, RectificationWorld, ResearchWorld {
+interface World
+  extends SupervisionWorld,
+    RectificationWorld,
+    ResearchWorld,
+    StatisticsWorld,
+    IndicatorsWorld,
+    BalanceWorld {
   /** A 和平区 case (the county user's), its taxonomy, and a way to get a fresh one. */
   hepingCase: { id: number; version: number }
   taxonomy: { categoryId: number; demandId: number; categoryVersion: number }
@@ -1004,6 +1010,664 @@ const RECTIFICATION_MATRIX: Record<string, Row> = {
 }
 
 /** The matrix: one row per route, keyed `METHOD /url` as Fastify registers it. */
+interface StatisticsWorld {
+  /** A ledger made by the admin for these rows (yearly, anyone may submit), by key. */
+  statsLedger: string
+  statsLedgerVersion(): Promise<number>
+  freshStatsLedger(): Promise<{ key: string; version: number }>
+  /** A row 和平区's county user entered (draft), and fresh ones. */
+  statsRow: { id: number }
+  freshStatsRow(): Promise<{ id: number; version: number }>
+  statsRowVersion(id: number): Promise<number>
+  /** A fresh draft (or, `submitted`, submitted) 和平区 submission of a new year. */
+  freshSubmission(submitted?: boolean): Promise<{ id: number; version: number }>
+  statsFile: Buffer
+}
+
+async function statisticsWorld(h: Harness): Promise<StatisticsWorld> {
+  const admin = await h.loginAs('admin', 'Admin12345')
+  const county = await h.loginAs('county_heping', DEMO_PASSWORD)
+  const ok = (r: Response, status: number) => {
+    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`)
+    return r.json()
+  }
+  const newLedger = async () =>
+    ok(
+      await admin.post('/api/statistics/ledgers', {
+        key: `matrix_${unique()}`,
+        nameZh: '矩阵台账',
+        nameEn: 'Matrix ledger',
+        periodKind: 'year',
+        columns: [
+          { key: 'name', labelZh: '名称', labelEn: 'Name', type: 'text', required: true },
+          { key: 'n', labelZh: '数量', labelEn: 'Count', type: 'integer' },
+        ],
+      }),
+      201,
+    ) as { key: string; version: number }
+  const ledger = await newLedger()
+  let year = 2000
+  const freshRow = async (period = '2026') =>
+    ok(
+      await county.post(`/api/statistics/ledgers/${ledger.key}/rows`, {
+        period,
+        values: { name: `矩阵${unique()}`, n: 1 },
+      }),
+      201,
+    ) as { id: number; version: number; submissionId: number }
+  const row = await freshRow()
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('矩阵')
+  ws.addRow(['名称', '数量'])
+  ws.addRow(['矩阵导入', 3])
+  return {
+    statsLedger: ledger.key,
+    statsLedgerVersion: async () =>
+      (ok(await admin.get(`/api/statistics/ledgers/${ledger.key}`), 200) as { version: number }).version,
+    freshStatsLedger: newLedger,
+    statsRow: { id: row.id },
+    freshStatsRow: () => freshRow(),
+    statsRowVersion: async (id) =>
+      (await h.db.selectFrom('stats_rows').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+        .version,
+    freshSubmission: async (submitted = false) => {
+      const r = await freshRow(String(++year))
+      const s = { id: r.submissionId, version: 1 }
+      if (!submitted) return s
+      return ok(
+        await county.post(`/api/statistics/ledgers/${ledger.key}/submissions/${s.id}/submit`, { version: 1 }),
+        200,
+      ) as {
+        id: number
+        version: number
+      }
+    },
+    statsFile: Buffer.from(await wb.xlsx.writeBuffer()),
+  }
+}
+
+const STATS_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const STATS_WRITERS: Who[] = ['department', 'county', 'school']
+/** 和平区's records: the school (inside 和平区) does not see them. */
+const inHeping = (ok: number, roles: Who[]) => ({
+  ...only(roles, ok),
+  school: roles.includes('school') ? 404 : 403,
+})
+
+/** Indicators made by the admin for the registry rows (manual ones: no ledger needed). */
+interface IndicatorsWorld {
+  indicatorKey: string
+  freshIndicator(): Promise<{ key: string; version: number }>
+  freshIndicatorEntry(kind: 'values' | 'targets'): Promise<{ id: number; version: number }>
+}
+
+async function indicatorsWorld(h: Harness, city: OrgUnit): Promise<IndicatorsWorld> {
+  const admin = await h.loginAs('admin', 'Admin12345')
+  const ok = (r: Response, status: number) => {
+    if (r.statusCode !== status) throw new Error(`${r.statusCode} ${r.body}`)
+    return r.json()
+  }
+  const fresh = async () =>
+    ok(
+      await admin.post('/api/indicators', {
+        key: `matrix.m${unique()}`,
+        zh: '矩阵指标',
+        en: 'Matrix indicator',
+        unit: 'percent',
+        unitZh: '%',
+        definition: { kind: 'manual', manual: { inherit: true } },
+      }),
+      201,
+    ) as { key: string; version: number }
+  const first = await fresh()
+  return {
+    indicatorKey: first.key,
+    freshIndicator: fresh,
+    freshIndicatorEntry: async (kind) => {
+      const ind = await fresh()
+      const body = kind === 'values' ? { value: 1 } : { target: 90 }
+      return ok(
+        await admin.put(`/api/indicators/${ind.key}/${kind}`, {
+          orgUnitId: city.id,
+          period: '2026',
+          ...body,
+        }),
+        200,
+      ) as { id: number; version: number }
+    },
+  }
+}
+
+const INDICATOR_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const INDICATOR_CONFIG: Who[] = ['admin', 'department']
+
+const INDICATORS_MATRIX: Record<string, Row> = {
+  'GET /api/indicators': {
+    expect: only(INDICATOR_READERS, 200),
+    request: () => ({ url: '/api/indicators' }),
+  },
+  'GET /api/indicators/ledgers': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: () => ({ url: '/api/indicators/ledgers' }),
+  },
+  'GET /api/indicators/pivot': {
+    expect: only(INDICATOR_READERS, 200),
+    request: () => ({
+      url: '/api/indicators/pivot?keys=stats.job_fairs,stats.tech_transfer_amount&periods=2025,2026',
+    }),
+  },
+  'GET /api/indicators/pivot.xlsx': {
+    expect: only(INDICATOR_READERS, 200),
+    request: () => ({ url: '/api/indicators/pivot.xlsx?keys=stats.job_fairs&periods=2026' }),
+  },
+  'POST /api/indicators': {
+    expect: only(INDICATOR_CONFIG, 201),
+    request: () => ({
+      url: '/api/indicators',
+      payload: {
+        key: `matrix.n${unique()}`,
+        zh: '新指标',
+        en: 'New indicator',
+        unit: 'count',
+        unitZh: '个',
+        definition: { kind: 'aggregate', aggregate: { ledger: 'job_fairs', fn: 'count' } },
+      },
+    }),
+  },
+  'GET /api/indicators/:key': {
+    expect: only(INDICATOR_READERS, 200),
+    request: (w) => ({ url: `/api/indicators/${w.indicatorKey}` }),
+  },
+  'PATCH /api/indicators/:key': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: async (w) => {
+      const i = await w.freshIndicator()
+      return { url: `/api/indicators/${i.key}`, payload: { version: i.version, zh: '改名' } }
+    },
+  },
+  'POST /api/indicators/:key/void': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: async (w) => {
+      const i = await w.freshIndicator()
+      return { url: `/api/indicators/${i.key}/void`, payload: { version: i.version, reason: '矩阵' } }
+    },
+  },
+  'GET /api/indicators/:key/figure': {
+    expect: only(INDICATOR_READERS, 200),
+    request: () => ({ url: '/api/indicators/stats.job_fairs/figure?period=2026&compare=yoy,prev&trail=2' }),
+  },
+  'GET /api/indicators/:key/ranking': {
+    expect: only(INDICATOR_READERS, 200),
+    request: () => ({ url: '/api/indicators/stats.new_inclusive_places/ranking?period=2026' }),
+  },
+  'GET /api/indicators/:key/values': {
+    expect: only(INDICATOR_READERS, 200),
+    request: (w) => ({ url: `/api/indicators/${w.indicatorKey}/values` }),
+  },
+  'PUT /api/indicators/:key/values': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: async (w) => ({
+      url: `/api/indicators/${(await w.freshIndicator()).key}/values`,
+      payload: { orgUnitId: w.city.id, period: '2026', value: 84.5, source: '全国统计公报' },
+    }),
+  },
+  'GET /api/indicators/:key/targets': {
+    expect: only(INDICATOR_READERS, 200),
+    request: () => ({ url: '/api/indicators/stats.preschool_inclusive_coverage/targets' }),
+  },
+  'PUT /api/indicators/:key/targets': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: async (w) => ({
+      url: `/api/indicators/${(await w.freshIndicator()).key}/targets`,
+      payload: { orgUnitId: w.city.id, period: '2026', target: 95.6 },
+    }),
+  },
+  'POST /api/indicator-values/:id/void': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: async (w) => {
+      const e = await w.freshIndicatorEntry('values')
+      return { url: `/api/indicator-values/${e.id}/void`, payload: { version: e.version, reason: '矩阵' } }
+    },
+  },
+  'POST /api/indicator-targets/:id/void': {
+    expect: only(INDICATOR_CONFIG, 200),
+    request: async (w) => {
+      const e = await w.freshIndicatorEntry('targets')
+      return { url: `/api/indicator-targets/${e.id}/void`, payload: { version: e.version, reason: '矩阵' } }
+    },
+  },
+}
+
+const STATISTICS_MATRIX: Record<string, Row> = {
+  'GET /api/statistics/ledgers': {
+    expect: only(STATS_READERS, 200),
+    request: () => ({ url: '/api/statistics/ledgers' }),
+  },
+  'POST /api/statistics/ledgers': {
+    expect: only(['admin'], 201),
+    request: () => ({
+      url: '/api/statistics/ledgers',
+      payload: {
+        key: `matrix_new_${unique()}`,
+        nameZh: '新台账',
+        nameEn: 'New ledger',
+        periodKind: 'none',
+        columns: [{ key: 'name', labelZh: '名称', labelEn: 'Name', type: 'text' }],
+      },
+    }),
+  },
+  'GET /api/statistics/ledgers/:key': {
+    expect: only(STATS_READERS, 200),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}` }),
+  },
+  'PATCH /api/statistics/ledgers/:key': {
+    expect: only(['admin'], 200),
+    request: async (w) => ({
+      url: `/api/statistics/ledgers/${w.statsLedger}`,
+      payload: {
+        version: await w.statsLedgerVersion(),
+        nameZh: '矩阵台账改名',
+        nameEn: 'Matrix ledger',
+        periodKind: 'year',
+        columns: [
+          { key: 'name', labelZh: '名称', labelEn: 'Name', type: 'text', required: true },
+          { key: 'n', labelZh: '数量', labelEn: 'Count', type: 'integer' },
+        ],
+      },
+    }),
+  },
+  'POST /api/statistics/ledgers/:key/void': {
+    expect: only(['admin'], 200),
+    request: async (w) => {
+      const l = await w.freshStatsLedger()
+      return { url: `/api/statistics/ledgers/${l.key}/void`, payload: { version: l.version, reason: '矩阵' } }
+    },
+  },
+  'GET /api/statistics/ledgers/:key/rows': {
+    expect: only(STATS_READERS, 200),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/rows?pageSize=5` }),
+  },
+  'GET /api/statistics/ledgers/:key/rows/export.xlsx': {
+    expect: only(STATS_READERS, 200),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/rows/export.xlsx` }),
+  },
+  'POST /api/statistics/ledgers/:key/rows': {
+    expect: only(STATS_WRITERS, 201),
+    request: (w) => ({
+      url: `/api/statistics/ledgers/${w.statsLedger}/rows`,
+      payload: { period: '2025', values: { name: `矩阵${unique()}`, n: 2 } },
+    }),
+  },
+  'GET /api/statistics/ledgers/:key/rows/:id': {
+    expect: inHeping(200, ['admin', 'leader', 'department', 'county', 'school', 'auditor']),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/rows/${w.statsRow.id}` }),
+  },
+  'PATCH /api/statistics/ledgers/:key/rows/:id': {
+    expect: inHeping(200, STATS_WRITERS),
+    request: async (w) => ({
+      url: `/api/statistics/ledgers/${w.statsLedger}/rows/${w.statsRow.id}`,
+      payload: { version: await w.statsRowVersion(w.statsRow.id), values: { n: 5 } },
+    }),
+  },
+  'POST /api/statistics/ledgers/:key/rows/:id/void': {
+    expect: inHeping(200, STATS_WRITERS),
+    request: async (w) => {
+      const r = await w.freshStatsRow()
+      return {
+        url: `/api/statistics/ledgers/${w.statsLedger}/rows/${r.id}/void`,
+        payload: { version: r.version, reason: '矩阵' },
+      }
+    },
+  },
+  'GET /api/statistics/ledgers/:key/import-template.xlsx': {
+    expect: only(STATS_READERS, 200),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/import-template.xlsx` }),
+  },
+  'POST /api/statistics/ledgers/:key/import/preview': {
+    expect: only(STATS_WRITERS, 200),
+    request: (w) => ({
+      url: `/api/statistics/ledgers/${w.statsLedger}/import/preview`,
+      multipart: w.statsFile,
+    }),
+  },
+  'POST /api/statistics/ledgers/:key/import': {
+    expect: only(STATS_WRITERS, 202),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/import`, multipart: w.statsFile }),
+  },
+  'GET /api/statistics/ledgers/:key/submissions': {
+    expect: only(STATS_READERS, 200),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/submissions` }),
+  },
+  'POST /api/statistics/ledgers/:key/submissions/:id/submit': {
+    expect: inHeping(200, STATS_WRITERS),
+    request: async (w) => {
+      const s = await w.freshSubmission()
+      return {
+        url: `/api/statistics/ledgers/${w.statsLedger}/submissions/${s.id}/submit`,
+        payload: { version: s.version },
+      }
+    },
+  },
+  'POST /api/statistics/ledgers/:key/submissions/:id/approve': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const s = await w.freshSubmission(true)
+      return {
+        url: `/api/statistics/ledgers/${w.statsLedger}/submissions/${s.id}/approve`,
+        payload: { version: s.version },
+      }
+    },
+  },
+  'POST /api/statistics/ledgers/:key/submissions/:id/return': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const s = await w.freshSubmission(true)
+      return {
+        url: `/api/statistics/ledgers/${w.statsLedger}/submissions/${s.id}/return`,
+        payload: { version: s.version, reason: '数据有误' },
+      }
+    },
+  },
+  'GET /api/statistics/ledgers/:key/completeness': {
+    expect: only(STATS_READERS, 200),
+    request: (w) => ({ url: `/api/statistics/ledgers/${w.statsLedger}/completeness?period=2026` }),
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Balance monitoring (server/modules/balance/MATRIX.md explains the numbers)
+
+const BALANCE_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const BALANCE_WRITERS: Who[] = ['department', 'county', 'school']
+
+interface BalanceWorld {
+  /** school_demo's school (a 和平区 primary school), and its demo row for this year. */
+  balanceSchool: number
+  balanceRow: { id: number }
+  balanceRowVersion(): Promise<number>
+  /** A new row of school_demo's school for a year no other row has, for void rows. */
+  freshBalanceRow(): Promise<{ id: number; version: number }>
+  /** A year no row of school_demo's school has yet, for create rows. */
+  freeBalanceYear(): number
+  /** A 和平区 kindergarten and its demo row for this year; fresh rows of other years. */
+  balanceKindergarten: number
+  kindergartenRow: { id: number }
+  kindergartenRowVersion(): Promise<number>
+  freshKindergartenRow(): Promise<{ id: number; version: number }>
+  freeKindergartenYear(): number
+  balanceSettingsVersion(): Promise<number>
+  balanceFile: Buffer
+}
+
+/**
+ * Fixtures for the balance rows, on the city demo's rows. 和平区's composite did not rise in the
+ * demo, so its 2026 books of one primary and one junior school are raised tenfold: both stages
+ * rise, one warning for the department and one for the county to convert.
+ */
+async function balanceWorld(h: Harness, heping: OrgUnit): Promise<BalanceWorld> {
+  const schoolUnit = (
+    await h.db
+      .selectFrom('users')
+      .select('org_unit_id')
+      .where('username', '=', 'school_demo')
+      .executeTakeFirstOrThrow()
+  ).org_unit_id
+  const liveRow = (schoolId: number, year: number) =>
+    h.db
+      .selectFrom('balance_school_resources')
+      .select(['id', 'version'])
+      .where('school_id', '=', schoolId)
+      .where('year', '=', year)
+      .where('voided_at', 'is', null)
+      .executeTakeFirstOrThrow()
+  const row = await liveRow(schoolUnit, 2026)
+  for (const stage of ['primary', 'junior']) {
+    const s = await h.db
+      .selectFrom('org_units')
+      .select('id')
+      .where('parent_id', '=', heping.id)
+      .where('stage', '=', stage)
+      .where('id', '!=', schoolUnit)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    await h.db
+      .updateTable('balance_school_resources')
+      .set((eb) => ({ books: eb('books', '*', 10) }))
+      .where('school_id', '=', s.id)
+      .where('year', '=', 2026)
+      .execute()
+  }
+  const kg = await h.db
+    .selectFrom('balance_kindergarten_enrolment as e')
+    .innerJoin('org_units as u', 'u.id', 'e.kindergarten_id')
+    .select(['e.id', 'e.kindergarten_id'])
+    .where('u.parent_id', '=', heping.id)
+    .where('e.year', '=', 2026)
+    .orderBy('e.id')
+    .executeTakeFirstOrThrow()
+  let year = 2000
+  let kgYear = 2000
+  const at = '2026-11-27T02:00:00.000Z'
+  const base = {
+    created_by: null,
+    created_at: at,
+    updated_at: at,
+    voided_at: null,
+    void_reason: null,
+    version: 1,
+  }
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('办学条件').addRow(['学校名称', '统计年度', '小学在校生数'])
+  return {
+    balanceSchool: schoolUnit,
+    balanceRow: { id: row.id },
+    balanceRowVersion: async () => (await liveRow(schoolUnit, 2026)).version,
+    freshBalanceRow: async () => {
+      const y = ++year
+      await h.db
+        .insertInto('balance_school_resources')
+        .values({
+          ...base,
+          school_id: schoolUnit,
+          year: y,
+          note: '',
+          source: 'manual',
+          exclusion: null,
+          pupils_primary: 100,
+          pupils_junior: 0,
+          pupils_senior: 0,
+          teachers_primary: 6,
+          teachers_junior: 0,
+          teachers_senior: 0,
+          qualified_primary: 0,
+          qualified_junior: 0,
+          backbone_primary: 0,
+          backbone_junior: 0,
+          pe_art_primary: 0,
+          pe_art_junior: 0,
+          titled_primary: 0,
+          titled_junior: 0,
+          multimedia_rooms: 0,
+          computers: 0,
+          books: 100,
+          floor_area: 0,
+          sports_area: 0,
+          equipment_fen: 0,
+        })
+        .execute()
+      return liveRow(schoolUnit, y)
+    },
+    freeBalanceYear: () => ++year,
+    balanceKindergarten: kg.kindergarten_id,
+    kindergartenRow: { id: kg.id },
+    kindergartenRowVersion: async () =>
+      (
+        await h.db
+          .selectFrom('balance_kindergarten_enrolment')
+          .select('version')
+          .where('id', '=', kg.id)
+          .executeTakeFirstOrThrow()
+      ).version,
+    freshKindergartenRow: async () => {
+      const y = ++kgYear
+      return h.db
+        .insertInto('balance_kindergarten_enrolment')
+        .values({
+          ...base,
+          kindergarten_id: kg.kindergarten_id,
+          year: y,
+          children: 100,
+          new_inclusive_places: 0,
+          note: '',
+          source: 'manual',
+        })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow()
+    },
+    freeKindergartenYear: () => ++kgYear,
+    balanceSettingsVersion: async () => {
+      const s = await h.db
+        .selectFrom('settings')
+        .select('value_json')
+        .where('key', '=', 'balance.settings')
+        .executeTakeFirst()
+      return s ? (JSON.parse(s.value_json) as { version: number }).version : 1
+    },
+    balanceFile: Buffer.from(await wb.xlsx.writeBuffer()),
+  }
+}
+
+const BALANCE_MATRIX: Record<string, Row> = {
+  'GET /api/balance/resources': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/resources?year=2026&pageSize=5' }),
+  },
+  'GET /api/balance/resources/export.xlsx': {
+    expect: only(BALANCE_READERS, 200),
+    request: (w) => ({ url: `/api/balance/resources/export.xlsx?year=2026&orgUnitId=${w.balanceSchool}` }),
+  },
+  'POST /api/balance/resources': {
+    expect: only(BALANCE_WRITERS, 201),
+    request: (w) => ({
+      url: '/api/balance/resources',
+      payload: { schoolId: w.balanceSchool, year: w.freeBalanceYear() },
+    }),
+  },
+  // school_demo's own school: every reader sees it, the school included.
+  'GET /api/balance/resources/:id': {
+    expect: only(BALANCE_READERS, 200),
+    request: (w) => ({ url: `/api/balance/resources/${w.balanceRow.id}` }),
+  },
+  'PATCH /api/balance/resources/:id': {
+    expect: only(BALANCE_WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/balance/resources/${w.balanceRow.id}`,
+      payload: { version: await w.balanceRowVersion(), note: `矩阵${unique()}` },
+    }),
+  },
+  'POST /api/balance/resources/:id/void': {
+    expect: only(BALANCE_WRITERS, 200),
+    request: async (w) => {
+      const r = await w.freshBalanceRow()
+      return { url: `/api/balance/resources/${r.id}/void`, payload: { version: r.version, reason: '矩阵' } }
+    },
+  },
+  'GET /api/balance/resources/import-template.xlsx': {
+    expect: only(BALANCE_WRITERS, 200),
+    request: () => ({ url: '/api/balance/resources/import-template.xlsx' }),
+  },
+  'POST /api/balance/resources/import': {
+    expect: only(BALANCE_WRITERS, 202),
+    request: (w) => ({ url: '/api/balance/resources/import', multipart: w.balanceFile }),
+  },
+  'GET /api/balance/coefficients': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/coefficients?year=2026' }),
+  },
+  // A school's scope is the school: its county is out of it (404).
+  'GET /api/balance/counties/:id': {
+    expect: { ...only(BALANCE_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/balance/counties/${w.heping.id}?year=2026` }),
+  },
+  'GET /api/balance/warnings': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/warnings?year=2026' }),
+  },
+  // balance.write and problem.write (department, county); the school has no problem.write.
+  'POST /api/balance/warnings/to-problem': {
+    expect: only(['department', 'county'], 201),
+    request: (w, who) => ({
+      url: '/api/balance/warnings/to-problem',
+      payload: {
+        countyId: w.heping.id,
+        year: 2026,
+        stage: who === 'county' ? 'junior' : 'primary',
+        categoryId: w.problemCategoryId,
+      },
+    }),
+  },
+  'GET /api/balance/kindergartens': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/kindergartens?year=2026&pageSize=5' }),
+  },
+  // No kindergarten lies in a school's scope: its entry is refused on the field (400).
+  'POST /api/balance/kindergartens': {
+    expect: { ...only(BALANCE_WRITERS, 201), school: 400 },
+    request: (w) => ({
+      url: '/api/balance/kindergartens',
+      payload: { kindergartenId: w.balanceKindergarten, year: w.freeKindergartenYear(), children: 80 },
+    }),
+  },
+  'GET /api/balance/kindergartens/:id': {
+    expect: { ...only(BALANCE_READERS, 200), school: 404 },
+    request: (w) => ({ url: `/api/balance/kindergartens/${w.kindergartenRow.id}` }),
+  },
+  'PATCH /api/balance/kindergartens/:id': {
+    expect: { ...only(BALANCE_WRITERS, 200), school: 404 },
+    request: async (w) => ({
+      url: `/api/balance/kindergartens/${w.kindergartenRow.id}`,
+      payload: { version: await w.kindergartenRowVersion(), note: `矩阵${unique()}` },
+    }),
+  },
+  'POST /api/balance/kindergartens/:id/void': {
+    expect: { ...only(BALANCE_WRITERS, 200), school: 404 },
+    request: async (w) => {
+      const r = await w.freshKindergartenRow()
+      return {
+        url: `/api/balance/kindergartens/${r.id}/void`,
+        payload: { version: r.version, reason: '矩阵' },
+      }
+    },
+  },
+  'GET /api/balance/kindergartens/import-template.xlsx': {
+    expect: only(BALANCE_WRITERS, 200),
+    request: () => ({ url: '/api/balance/kindergartens/import-template.xlsx' }),
+  },
+  'POST /api/balance/kindergartens/import': {
+    expect: only(BALANCE_WRITERS, 202),
+    request: (w) => ({ url: '/api/balance/kindergartens/import', multipart: w.balanceFile }),
+  },
+  'GET /api/balance/preschool': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/preschool?year=2026' }),
+  },
+  'GET /api/balance/settings': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/settings' }),
+  },
+  // indicator.config: administrators and departments.
+  'PATCH /api/balance/settings': {
+    expect: only(['admin', 'department'], 200),
+    request: async (w) => ({
+      url: '/api/balance/settings',
+      payload: {
+        version: await w.balanceSettingsVersion(),
+        compositeLimits: { primary: 0.65, junior: 0.55 },
+      },
+    }),
+  },
+}
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200), request: () => ({ url: '/api/health' }) },
   'GET /api/meta': { expect: everyone(200), request: () => ({ url: '/api/meta' }) },
@@ -1303,6 +1967,9 @@ const MATRIX: Record<string, Row> = {
   ...SUPERVISION_MATRIX,
   ...RESEARCH_MATRIX,
   ...RECTIFICATION_MATRIX,
+  ...STATISTICS_MATRIX,
+  ...INDICATORS_MATRIX,
+  ...BALANCE_MATRIX,
 }
 
 /**
@@ -1391,11 +2058,17 @@ async function makeWorld(h: Harness): Promise<World> {
   const supervision = await supervisionWorld(h, heping)
   const rectification = await rectificationWorld(h, heping, hepingSchool, template)
   const research = await researchWorld(h, heping, supervision.supCampaign)
+  const statistics = await statisticsWorld(h)
+  const indicators = await indicatorsWorld(h, await h.unitByName('示例市'))
+  const balance = await balanceWorld(h, heping)
   return {
+    ...indicators,
+    ...balance,
     ...petitions,
     ...supervision,
     ...rectification,
     ...research,
+    ...statistics,
     heping,
     hepingSchool,
     city: await h.unitByName('示例市'),

@@ -1,3 +1,4 @@
+import './figures-provider.js'
 import { subscribe } from '../../events.js'
 import { defineModule } from '../../http/module.js'
 import { PETITION_IMPORT_JOB, runPetitionImport } from './import-cases.js'

@@ -1,3 +1,4 @@
+import './figures-provider.js'
 import { defineModule } from '../../http/module.js'
 import { ETHICS_IMPORT_JOB, runEthicsImport } from './import-ethics.js'
 import { PROBLEM_IMPORT_JOB, runProblemImport } from './import-problems.js'

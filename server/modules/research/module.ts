@@ -1,3 +1,4 @@
+import './figures-provider.js'
 import { defineModule } from '../../http/module.js'
 import { RESEARCH_IMPORT_JOB, runTopicImport } from './import-topics.js'
 import { researchRoutes } from './routes.js'

@@ -7,7 +7,10 @@ export const statisticsMessages = {
   },
   stats_key_taken_ledger: { 'zh-CN': '台账标识 {key} 已被使用', en: 'Ledger key {key} is already taken' },
   stats_column_duplicate: { 'zh-CN': '列标识 {key} 重复', en: 'Column key {key} is used twice' },
-  stats_enum_needs_options: { 'zh-CN': '选项列至少要有一个选项', en: 'A choice column needs at least one option' },
+  stats_enum_needs_options: {
+    'zh-CN': '选项列至少要有一个选项',
+    en: 'A choice column needs at least one option',
+  },
   stats_enum_duplicate: { 'zh-CN': '选项值重复', en: 'Option values repeat' },
   stats_options_only_enum: { 'zh-CN': '只有选项列可以设置选项', en: 'Only choice columns have options' },
   stats_derive_invalid: {
@@ -31,7 +34,10 @@ export const statisticsMessages = {
     'zh-CN': '此类列最多 {max} 个，“{column}”放不下',
     en: 'At most {max} columns of this kind: “{column}” does not fit',
   },
-  stats_percent_range: { 'zh-CN': '百分比应在 0 到 100 之间（填的是 {value}）', en: 'A percentage is 0–100 (got {value})' },
+  stats_percent_range: {
+    'zh-CN': '百分比应在 0 到 100 之间（填的是 {value}）',
+    en: 'A percentage is 0–100 (got {value})',
+  },
   stats_period_required: {
     'zh-CN': '请指定所属期间（如 2023、2023-Q2、2023-05）',
     en: 'Give the period (e.g. 2023, 2023-Q2, 2023-05)',
@@ -44,8 +50,14 @@ export const statisticsMessages = {
     'zh-CN': '所选单位不存在或不在您的管辖范围内',
     en: 'The unit does not exist or is outside your scope',
   },
-  stats_org_unknown: { 'zh-CN': '在您的管辖范围内找不到单位“{value}”', en: 'No unit named “{value}” in your scope' },
-  stats_org_ambiguous: { 'zh-CN': '有多个单位名为“{value}”，请写全称', en: 'Several units are named “{value}”' },
+  stats_org_unknown: {
+    'zh-CN': '在您的管辖范围内找不到单位“{value}”',
+    en: 'No unit named “{value}” in your scope',
+  },
+  stats_org_ambiguous: {
+    'zh-CN': '有多个单位名为“{value}”，请写全称',
+    en: 'Several units are named “{value}”',
+  },
   stats_unit_not_submitter: {
     'zh-CN': '“{unit}”不是该台账的填报单位',
     en: '“{unit}” does not submit this ledger',

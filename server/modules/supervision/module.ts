@@ -1,3 +1,4 @@
+import './figures-provider.js'
 import { defineModule } from '../../http/module.js'
 import { runTaskImport, SUPERVISION_IMPORT_JOB } from './import-tasks.js'
 import { supervisionRoutes } from './routes.js'
