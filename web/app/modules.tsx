@@ -11,12 +11,14 @@ import {
   ExperimentOutlined,
   FileTextOutlined,
   FormOutlined,
+  FundOutlined,
   MessageOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -35,6 +37,9 @@ export const pages: Record<string, Page> = {
   research: lazy(() => import('../features/research/ResearchPage')),
   rectification: lazy(() => import('../features/rectification/RectificationPage')),
   ethics: lazy(() => import('../features/ethics/EthicsPage')),
+  statistics: lazy(() => import('../features/statistics/StatisticsPage')),
+  indicators: lazy(() => import('../features/indicators/IndicatorsPage')),
+  balance: lazy(() => import('../features/balance/BalancePage')),
 }
 
 const iconsByName: Record<string, ReactNode> = {
@@ -53,6 +58,8 @@ const iconsByName: Record<string, ReactNode> = {
   SafetyCertificateOutlined: <SafetyCertificateOutlined />,
   SolutionOutlined: <SolutionOutlined />,
   ExperimentOutlined: <ExperimentOutlined />,
+  TableOutlined: <TableOutlined />,
+  FundOutlined: <FundOutlined />,
 }
 
 const iconsByKey: Record<string, ReactNode> = {

@@ -1,8 +1,11 @@
+import balanceEn from './balance.en'
 import calendarEn from './calendar.en'
 import ethicsEn from './ethics.en'
+import indicatorsEn from './indicators.en'
 import petitionsEn from './petitions.en'
 import rectificationEn from './rectification.en'
 import researchEn from './research.en'
+import statisticsEn from './statistics.en'
 import supervisionEn from './supervision.en'
 import type { Catalogue } from './zh-CN'
 
@@ -289,6 +292,9 @@ const en: Catalogue = {
   rectification: rectificationEn,
   ethics: ethicsEn,
   research: researchEn,
+  statistics: statisticsEn,
+  indicators: indicatorsEn,
+  balance: balanceEn,
 }
 
 export default en

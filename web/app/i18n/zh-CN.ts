@@ -1,10 +1,13 @@
 /** Chinese UI text (the default). Terms follow the glossary in DOMAIN.md. `en.ts` must mirror every key. */
 
+import balanceZh from './balance.zh-CN'
 import calendarZh from './calendar.zh-CN'
 import ethicsZh from './ethics.zh-CN'
+import indicatorsZh from './indicators.zh-CN'
 import petitionsZh from './petitions.zh-CN'
 import rectificationZh from './rectification.zh-CN'
 import researchZh from './research.zh-CN'
+import statisticsZh from './statistics.zh-CN'
 import supervisionZh from './supervision.zh-CN'
 
 const zhCN = {
@@ -289,6 +292,9 @@ const zhCN = {
   rectification: rectificationZh,
   ethics: ethicsZh,
   research: researchZh,
+  statistics: statisticsZh,
+  indicators: indicatorsZh,
+  balance: balanceZh,
 }
 
 export default zhCN

@@ -1,0 +1,6 @@
+/** indicators UI text (Chinese). `indicators.en.ts` mirrors every key. */
+const indicatorsZh = {
+  title: '指标库',
+}
+
+export default indicatorsZh
