@@ -11,6 +11,9 @@ import { loadDemo } from './demo/load.js'
 import { readEnv } from './env.js'
 import { AppError, renderError } from './http/errors.js'
 import { serve } from './main.js'
+import { formatFigureLine } from './modules/indicators/cli-format.js'
+import { readFigure } from './modules/indicators/read-figure.js'
+import { listIndicators } from './modules/indicators/read-indicators.js'
 import { createUser } from './modules/users/manage-users.js'
 import { isRole } from './policies/roles.js'
 import { openRuntime } from './runtime.js'
@@ -122,9 +125,45 @@ audit
     }),
   )
 
+program
+  .command('indicator <keyOrList>')
+  .description(
+    '`indicator list`, or one indicator: `indicator <key> --period 2023 --org <code> --compare yoy`',
+  )
+  .option('--period <period>', '2023 · 2023-H1 · 2023-Q3 · 2023-11 · 2023-01-01~2023-11-30')
+  .option('--org <code>', 'org unit code (or id); default the root')
+  .option('--compare <list>', 'yoy, prev or yoy,prev')
+  .option('--source <source>', 'list: module | aggregate | expression | manual')
+  .option('--json', 'print JSON')
+  .action(
+    (
+      keyOrList: string,
+      o: { period?: string; org?: string; compare?: string; source?: string; json?: boolean },
+    ) =>
+      withRuntime(async (rt) => {
+        const ctx = { ...rt.services, actor: SYSTEM_ACTOR, locale: 'zh-CN' as const }
+        if (keyOrList === 'list') {
+          const { items } = await listIndicators(ctx, { source: o.source })
+          if (o.json) console.log(JSON.stringify(items, null, 2))
+          else
+            for (const i of items)
+              console.log(`${i.key.padEnd(44)} ${i.source.padEnd(10)} ${i.zh}（${i.unitZh}）`)
+          return
+        }
+        if (!o.period) throw new Error('--period is required, e.g. --period 2023')
+        const compare = (o.compare ?? '')
+          .split(',')
+          .filter((c): c is 'yoy' | 'prev' => c === 'yoy' || c === 'prev')
+        const f = await readFigure(ctx, { key: keyOrList, period: o.period, org: o.org, compare })
+        console.log(o.json ? JSON.stringify(f, null, 2) : formatFigureLine(f))
+      }),
+  )
+
 program.parseAsync().catch((e: unknown) => {
-  if (e instanceof AppError)
-    console.error(renderError(e, 'zh-CN').error.message, JSON.stringify(renderError(e, 'en').error))
-  else console.error(e instanceof Error ? e.message : e)
+  if (e instanceof AppError) {
+    const zh = renderError(e, 'zh-CN').error
+    console.error([zh.message, ...(zh.fields ?? []).map((f) => `  ${f.field}: ${f.message}`)].join('\n'))
+    console.error(JSON.stringify(renderError(e, 'en').error))
+  } else console.error(e instanceof Error ? e.message : e)
   process.exit(1)
 })

@@ -143,3 +143,13 @@ export async function childUnits(db: Tx, parentId: number, kinds?: string[]) {
   if (kinds && kinds.length) q = q.where('kind', 'in', kinds)
   return q.orderBy('sort_order').orderBy('id').execute()
 }
+
+export async function rootUnit(db: Tx) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'path', 'kind', 'code', 'parent_id'])
+    .where('parent_id', 'is', null)
+    .where('voided_at', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst()
+}

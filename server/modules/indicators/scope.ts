@@ -1,11 +1,11 @@
 /** Which unit a figure is for: one the actor may see (404 otherwise), by id or code; default his own. */
 import { type Period, parsePeriod } from '../../../domain/indicators/periods.js'
 import type { Ctx } from '../../context.js'
-import { badRequest, notFound } from '../../http/errors.js'
+import { AppError, badRequest, notFound } from '../../http/errors.js'
 import { assertInScope } from '../../policies/authorize.js'
 import type { Indicator } from './definition.js'
 import { findIndicator } from './registry.js'
-import { unitByCode, unitById } from './repository.js'
+import { rootUnit, unitByCode, unitById } from './repository.js'
 
 export async function unitFor(ctx: Ctx, ref: { orgUnitId?: number | undefined; org?: string | undefined }) {
   const unit =
@@ -14,7 +14,9 @@ export async function unitFor(ctx: Ctx, ref: { orgUnitId?: number | undefined; o
       : ref.org !== undefined
         ? ((await unitByCode(ctx.db, ref.org)) ??
           (/^\d+$/.test(ref.org) ? await unitById(ctx.db, Number(ref.org)) : undefined))
-        : await unitById(ctx.db, ctx.actor.orgUnitId)
+        : ctx.actor.orgUnitId
+          ? await unitById(ctx.db, ctx.actor.orgUnitId)
+          : await rootUnit(ctx.db) // the command line's system actor: the whole tree
   if (!unit) throw notFound()
   assertInScope(ctx.actor, unit.path)
   return { ...unit, id: Number(unit.id) }
@@ -31,6 +33,6 @@ export function periodFrom(text: string, field = 'period'): Period {
 
 export async function indicatorOr404(ctx: Ctx, key: string): Promise<Indicator> {
   const ind = await findIndicator(ctx.db, key)
-  if (!ind) throw notFound('indicator_unknown')
+  if (!ind) throw new AppError(404, 'indicator_unknown', { key: key.slice(0, 80) })
   return ind
 }
