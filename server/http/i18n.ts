@@ -7,6 +7,7 @@ import { balanceMessages } from '../modules/balance/messages.js'
 import { indicatorMessages } from '../modules/indicators/messages.js'
 import { petitionMessages } from '../modules/petitions/messages.js'
 import { rectificationMessages } from '../modules/rectification/messages.js'
+import { reportMessages } from '../modules/reports/messages.js'
 import { researchMessages } from '../modules/research/messages.js'
 import { statisticsMessages } from '../modules/statistics/messages.js'
 import { supervisionMessages } from '../modules/supervision/messages.js'
@@ -123,6 +124,7 @@ const messages = {
   ...researchMessages,
   ...statisticsMessages,
   ...indicatorMessages,
+  ...reportMessages,
   ...balanceMessages,
   ...attachmentMessages,
   ...platformMessages,
