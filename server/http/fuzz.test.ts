@@ -578,6 +578,7 @@ forEachDatabase(
       'GET /api/balance/warnings',
       'POST /api/balance/warnings/to-problem',
       'GET /api/balance/kindergartens',
+      'GET /api/balance/kindergartens/export.xlsx',
       'GET /api/balance/kindergartens/import-template.xlsx',
       'POST /api/balance/kindergartens/import',
       'POST /api/balance/kindergartens',

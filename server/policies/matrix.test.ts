@@ -1639,6 +1639,10 @@ const BALANCE_MATRIX: Record<string, Row> = {
       }
     },
   },
+  'GET /api/balance/kindergartens/export.xlsx': {
+    expect: only(BALANCE_READERS, 200),
+    request: () => ({ url: '/api/balance/kindergartens/export.xlsx?year=2026' }),
+  },
   'GET /api/balance/kindergartens/import-template.xlsx': {
     expect: only(BALANCE_WRITERS, 200),
     request: () => ({ url: '/api/balance/kindergartens/import-template.xlsx' }),

@@ -28,15 +28,14 @@ export async function pivot(ctx: Ctx, q: PivotQuery) {
   const indicators: Indicator[] = []
   for (const key of q.keys) indicators.push(await indicatorOr404(ctx, key))
   const periods: Period[] = q.periods.map((p, i) => periodFrom(p, `periods.${i}`))
-  const units =
-    q.orgUnitIds && q.orgUnitIds.length
-      ? await Promise.all(q.orgUnitIds.map((id) => unitFor(ctx, { orgUnitId: id })))
-      : q.parentId !== undefined
-        ? (await childUnits(ctx.db, (await unitFor(ctx, { orgUnitId: q.parentId })).id)).map((u) => ({
-            ...u,
-            id: Number(u.id),
-          }))
-        : [await unitFor(ctx, {})]
+  const units = q.orgUnitIds?.length
+    ? await Promise.all(q.orgUnitIds.map((id) => unitFor(ctx, { orgUnitId: id })))
+    : q.parentId !== undefined
+      ? (await childUnits(ctx.db, (await unitFor(ctx, { orgUnitId: q.parentId })).id)).map((u) => ({
+          ...u,
+          id: Number(u.id),
+        }))
+      : [await unitFor(ctx, {})]
   const cells = indicators.length * periods.length * units.length
   if (cells > MAX_PIVOT_CELLS)
     throw badRequest('validation', {}, [

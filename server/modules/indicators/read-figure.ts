@@ -45,6 +45,7 @@ export async function targetFor(ctx: Ctx, ind: Indicator, period: Period, unit: 
   const row = ids.map((id) => rows.find((r) => r.org_unit_id === id)).find(Boolean)
   if (!row) return null
   const today = todayInChina(ctx.now())
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text (Math.min would give NaN)
   const asOf = today < period.to ? today : period.to
   const status: TargetStatus = targetStatus(
     value,

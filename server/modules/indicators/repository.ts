@@ -140,7 +140,7 @@ export async function childUnits(db: Tx, parentId: number, kinds?: string[]) {
     .select(['id', 'name', 'path', 'kind', 'code', 'parent_id'])
     .where('parent_id', '=', parentId)
     .where('voided_at', 'is', null)
-  if (kinds && kinds.length) q = q.where('kind', 'in', kinds)
+  if (kinds?.length) q = q.where('kind', 'in', kinds)
   return q.orderBy('sort_order').orderBy('id').execute()
 }
 
