@@ -26,7 +26,7 @@ import {
   findSubmission,
   insertRows,
   liveRowsByKeys,
-  type NewRow,
+  type NewBulkRow,
   type RowRecord,
   touchLedger,
   updateRowVersioned,
@@ -34,7 +34,7 @@ import {
 import { checkDrafts } from './row-checks.js'
 import { ImportMapping } from './schema.js'
 import { submissionFor } from './submissions-core.js'
-import { slotValues } from './write-row.js'
+import { ownSlotValues, slotValues } from './write-row.js'
 
 interface Payload extends ImportOptions {
   ledger: string
@@ -182,7 +182,7 @@ export async function runLedgerImport(run: JobRun<Payload>) {
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString()
     const subs = new Map<string, { id: number; status: string }>()
-    const fresh: NewRow[] = []
+    const fresh: NewBulkRow[] = []
     let updated = 0
     let unchanged = 0
     for (const it of items) {
@@ -217,7 +217,7 @@ export async function runLedgerImport(run: JobRun<Payload>) {
         row_key: it.draft.rowKey,
         status: sub.status,
         source: 'import',
-        ...slotValues(it.draft),
+        ...ownSlotValues(it.draft, slots),
         version: 1,
         created_by: ctx.actor.displayName,
         created_at: at,

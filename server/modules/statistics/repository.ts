@@ -205,10 +205,20 @@ export async function insertRow(db: Tx, row: NewRow): Promise<number> {
   return r.id
 }
 
-/** Bulk insert for imports and the demo: one statement text per batch. */
-export async function insertRows(db: Kysely<Database>, dialect: DialectName, rows: NewRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 400)
-    await insertMany(db, dialect, 'stats_rows', rows.slice(i, i + 400))
+/**
+ * Bulk insert for imports and the demo. `insertMany` cuts the batches to each database's best
+ * size (as many rows as SQLite's bound parameters allow, 5,000 per unnest statement on PostgreSQL); cutting
+ * them at 400 here first made a 100,000-row import send 250 statements instead of 20 on PostgreSQL.
+ */
+/** New rows for bulk insert: the slots a row leaves out stay NULL (every row must have the same keys). */
+export type NewBulkRow = Omit<NewRow, `${'i' | 'r' | 's' | 'd'}${number}`> & Record<string, unknown>
+
+export async function insertRows(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  rows: (NewRow | NewBulkRow)[],
+): Promise<void> {
+  await insertMany(db, dialect, 'stats_rows', rows)
 }
 
 export async function updateRowVersioned(
