@@ -207,6 +207,7 @@ forEachDatabase(
         .select(['action', 'after_json'])
         .where('id', '>', before)
         .where('action', '=', 'ethics.import_create')
+        .orderBy('id')
         .execute()
       expect(audit).toHaveLength(3)
       expect(JSON.parse(audit[0]?.after_json ?? '{}')).toMatchObject({ caseNo: 'HP-SD-001', row: 4 })

@@ -115,6 +115,8 @@ forEachDatabase(
             .select(['actor_name', 'after_json'])
             .where('action', '=', 'ethics.reveal')
             .where('entity_id', '=', String(d.id))
+            // In the order they happened: PostgreSQL returns rows in no particular order otherwise.
+            .orderBy('id')
             .execute()
         ).map((a) => a.actor_name)
       expect(await count()).toEqual([])
