@@ -14,6 +14,7 @@ import {
   logout,
   openContext,
   pickOption,
+  pickSearched,
   screenshot,
   startServer,
   type TestServer,
@@ -96,9 +97,7 @@ describe('foundation journey', () => {
     await page.getByTestId('user-form-displayname').fill(CLERK.displayName)
     await page.getByTestId('user-form-role').click()
     await pickOption(page, '区县教育局')
-    await page.getByTestId('user-form-scope').click()
-    await page.keyboard.type(COUNTY.name)
-    await pickOption(page, `${COUNTY.name}（${COUNTY.code}）`)
+    await pickSearched(page, 'user-form-scope', COUNTY.name, `${COUNTY.name}（${COUNTY.code}）`)
     await page.getByTestId('user-form-password').fill(CLERK.password)
     await page.getByTestId('user-form-submit').click()
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })

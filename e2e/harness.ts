@@ -202,6 +202,21 @@ export async function pickOption(page: Page, text: string, exact = false): Promi
     .click()
 }
 
+/**
+ * Opens a searchable select (found by its test id), types into its search and picks the option,
+ * then checks the pick took: a click that lands while a tree select redraws its filtered nodes
+ * leaves the field empty on a slow machine, so the pick is retried (at most three times).
+ */
+export async function pickSearched(page: Page, testId: string, typed: string, option = typed): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click()
+    await page.keyboard.type(typed)
+    await pickOption(page, option)
+    if ((await page.getByTestId(testId).textContent())?.includes(typed)) return
+  }
+  throw new Error(`${testId}: ${option} could not be picked`)
+}
+
 /** Types a date into an antd DatePicker (found by its test id) and confirms it. */
 export async function fillDate(page: Page, testId: string, isoDate: string): Promise<void> {
   const input = page

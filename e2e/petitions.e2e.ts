@@ -13,6 +13,7 @@ import {
   login,
   openContext,
   pickOption,
+  pickSearched,
   screenshot,
   startServer,
   type TestServer,
@@ -27,16 +28,6 @@ const contexts: BrowserContext[] = []
  * Picks a unit in a searchable tree select and checks it took: on a slow machine a click can land
  * while the filtered tree is still being redrawn, and the select stays empty.
  */
-async function pickUnit(page: Page, testId: string, name: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId(testId).click()
-    await page.keyboard.type(name)
-    await pickOption(page, name)
-    if ((await page.getByTestId(testId).textContent())?.includes(name)) return
-  }
-  throw new Error(`${testId}: ${name} could not be picked`)
-}
-
 async function newPage(): Promise<Page> {
   const context = await openContext(browser)
   contexts.push(context)
@@ -106,8 +97,8 @@ describe('petition journey', () => {
     await page.getByTestId('register-demand').click()
     await pickOption(page, '工资待遇落实')
     await page.getByTestId('register-summary').fill('反映某校临聘教师工资待遇未按时发放')
-    await pickUnit(page, 'register-org-unit', '和平区')
-    await pickUnit(page, 'register-responsible-unit', '和平区')
+    await pickSearched(page, 'register-org-unit', '和平区')
+    await pickSearched(page, 'register-responsible-unit', '和平区')
     await page.getByTestId('register-level').click()
     await pickOption(page, '县级')
     await page.getByTestId('register-leader').fill('张副局长')

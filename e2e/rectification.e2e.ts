@@ -16,6 +16,7 @@ import {
   login,
   openContext,
   pickOption,
+  pickSearched,
   screenshot,
   startServer,
   type TestServer,
@@ -110,9 +111,7 @@ describe('rectification journey', () => {
       .or(page.locator('input[data-testid="problem-form-campaign"]'))
       .first()
       .fill('主题教育检视整改')
-    await page.getByTestId('problem-form-unit').click()
-    await page.keyboard.type('和平区')
-    await pickOption(page, '和平区')
+    await pickSearched(page, 'problem-form-unit', '和平区')
     await page.getByTestId('problem-form-leader').fill('张副局长')
     await page.getByTestId('measure-0-content').fill('逐校核查食品留样记录并建立周检制度')
     await page.getByTestId('measure-0-owner').fill('和平区教育局后勤科')
@@ -201,9 +200,7 @@ describe('rectification journey', () => {
     await page.getByTestId('ethics-register').click()
     await page.getByTestId('ethics-form-teacher').fill('王晓明')
     await page.getByTestId('ethics-form-id').fill(idNumber('21010219860315123'))
-    await page.getByTestId('ethics-form-school').click()
-    await page.keyboard.type('新华小学')
-    await pickOption(page, '和平区新华小学')
+    await pickSearched(page, 'ethics-form-school', '新华小学', '和平区新华小学')
     await fillDate(page, 'ethics-form-occurred', '2026-10-12')
     await page.getByTestId('ethics-form-type').click()
     await pickOption(page, '有偿补课')

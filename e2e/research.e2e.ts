@@ -15,6 +15,7 @@ import {
   login,
   openContext,
   pickOption,
+  pickSearched,
   screenshot,
   startServer,
   type TestServer,
@@ -75,15 +76,11 @@ describe('research journey', () => {
     await pickOption(page, '主题教育调查研究')
     await page.getByTestId('topic-form-aspect').click()
     await pickOption(page, '高等教育内涵发展')
-    await page.getByTestId('topic-form-owner').click()
-    await page.keyboard.type('高等教育处')
-    await pickOption(page, '高等教育处')
+    await pickSearched(page, 'topic-form-owner', '高等教育处')
     await page.getByTestId('topic-form-leader').fill('王副局长')
     await fillDate(page, 'topic-form-starts', '2026-10-01')
     await fillDate(page, 'topic-form-ends', '2026-12-31')
-    await page.getByTestId('topic-form-units').click()
-    await page.keyboard.type('和平区')
-    await pickOption(page, '和平区')
+    await pickSearched(page, 'topic-form-units', '和平区')
     await page.keyboard.press('Escape')
     await screenshot(page, 'research-create')
     await page.getByTestId('topic-form-submit').click()
@@ -95,9 +92,7 @@ describe('research journey', () => {
     expect(code).toMatch(/^DY2026-\d{3}$/)
     await drawer.getByTestId('visit-add').click()
     await fillDate(page, 'visit-date', '2026-11-20')
-    await page.getByTestId('visit-unit').click()
-    await page.keyboard.type('和平区')
-    await pickOption(page, '和平区')
+    await pickSearched(page, 'visit-unit', '和平区')
     await page.getByTestId('visit-participants').fill('王副局长带队，高等教育处 2 人')
     await page.getByTestId('visit-note').fill('召开座谈会，走访 3 所学校')
     await page.getByTestId('visit-submit').click()
@@ -109,9 +104,7 @@ describe('research journey', () => {
     await page.getByTestId('finding-text').fill('旅程测试：返乡就业毕业生跟踪服务不到位')
     await page.getByTestId('finding-category').click()
     await pickOption(page, '工作作风')
-    await page.getByTestId('finding-unit').click()
-    await page.keyboard.type('和平区')
-    await pickOption(page, '和平区')
+    await pickSearched(page, 'finding-unit', '和平区')
     await page.getByTestId('finding-submit').click()
     const findings = drawer.getByTestId('topic-findings')
     await findings.getByText('旅程测试：返乡就业毕业生跟踪服务不到位').waitFor()

@@ -1198,7 +1198,7 @@ const INDICATORS_MATRIX: Record<string, Row> = {
   },
   'GET /api/indicators/:key/ranking': {
     expect: only(INDICATOR_READERS, 200),
-    request: () => ({ url: '/api/indicators/stats.new_inclusive_places/ranking?period=2026' }),
+    request: () => ({ url: '/api/indicators/balance.new_inclusive_places/ranking?period=2026' }),
   },
   'GET /api/indicators/:key/values': {
     expect: only(INDICATOR_READERS, 200),
@@ -1213,7 +1213,7 @@ const INDICATORS_MATRIX: Record<string, Row> = {
   },
   'GET /api/indicators/:key/targets': {
     expect: only(INDICATOR_READERS, 200),
-    request: () => ({ url: '/api/indicators/stats.preschool_inclusive_coverage/targets' }),
+    request: () => ({ url: '/api/indicators/balance.preschool_inclusive_coverage/targets' }),
   },
   'PUT /api/indicators/:key/targets': {
     expect: only(INDICATOR_CONFIG, 200),

@@ -85,6 +85,43 @@ export const BALANCE_INDICATORS: readonly IndicatorDef[] = [
       stock: true,
     }),
   ),
+  ...(
+    [
+      [
+        'children',
+        '在园幼儿数',
+        'Children in kindergartens',
+        '各类幼儿园在园幼儿数之和',
+        'All enrolled children',
+      ],
+      [
+        'public_children',
+        '公办园在园幼儿数',
+        'Children in public kindergartens',
+        '公办园在园幼儿数之和',
+        'Children in public kindergartens',
+      ],
+      [
+        'inclusive_children',
+        '普惠性幼儿园在园幼儿数',
+        'Children in inclusive kindergartens',
+        '公办园与普惠性民办园在园幼儿数之和',
+        'Children in public and inclusive private kindergartens',
+      ],
+    ] as const
+  ).map(
+    ([k, zh, en, descriptionZh, descriptionEn]): IndicatorDef => ({
+      key: `balance.preschool_${k}`,
+      zh,
+      en,
+      unit: 'people',
+      unitZh: '人',
+      descriptionZh,
+      descriptionEn,
+      better: 'higher',
+      stock: true,
+    }),
+  ),
   {
     key: 'balance.preschool_inclusive_coverage',
     zh: '普惠性幼儿园覆盖率',
@@ -143,7 +180,15 @@ export async function computeFigure(
       return { value: sum, changedAt: at, rows }
     }
     const p = await preschoolOf(s.db, q.scopePath, year)
-    const value = key === 'balance.preschool_public_share' ? p.total.publicShare : p.total.coverage
+    const t = p.total
+    const value = {
+      'balance.preschool_public_share': t.publicShare,
+      'balance.preschool_inclusive_coverage': t.coverage,
+      'balance.preschool_children': t.children,
+      'balance.preschool_public_children': t.publicChildren,
+      'balance.preschool_inclusive_children': t.publicChildren + t.inclusivePrivateChildren,
+    }[key]
+    if (value === undefined) throw new Error(`unknown balance figure ${key}`)
     return { value, changedAt: at, rows: p.rows }
   }
   const counties = await computeBalance(s.db, q.scopePath, year, await compositeLimits(s.db))

@@ -121,34 +121,6 @@ export const BUILTIN_LEDGERS: readonly LedgerSeed[] = [
     ],
   },
   {
-    key: 'preschool_enrolment',
-    nameZh: '幼儿园在园幼儿及普惠性学位',
-    nameEn: 'Preschool enrolment and inclusive places',
-    description:
-      '按幼儿园填报在园幼儿数和新增普惠性学位；普惠率 =（公办园 + 普惠性民办园在园幼儿）÷ 全部在园幼儿。',
-    periodKind: 'year',
-    periodColumn: null,
-    orgColumn: 'kindergarten',
-    keyColumns: ['kindergarten'],
-    submitterKinds: ['county', 'kindergarten'],
-    dueDays: 30,
-    columns: [
-      c('kindergarten', '幼儿园', 'Kindergarten', 'org', { ...req, synonyms: ['幼儿园名称', '园所名称'] }),
-      c('kind', '办园性质', 'Kind', 'enum', {
-        ...req,
-        options: [
-          opt('public', '公办园', 'Public', ['公办', '公办幼儿园']),
-          opt('inclusive_private', '普惠性民办园', 'Inclusive private', ['普惠性民办', '普惠民办园']),
-          opt('other_private', '其他民办园', 'Other private', ['非普惠性民办园', '其他民办']),
-        ],
-      }),
-      c('children', '在园幼儿数', 'Children enrolled', 'integer', { ...req, synonyms: ['在园幼儿（人）'] }),
-      c('new_inclusive_places', '新增普惠性学位', 'New inclusive places', 'integer', {
-        synonyms: ['新增普惠学位'],
-      }),
-    ],
-  },
-  {
     key: 'nutrition_plan',
     nameZh: '农村义务教育学生营养改善计划',
     nameEn: 'Rural school nutrition plan',

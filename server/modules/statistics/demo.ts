@@ -142,22 +142,6 @@ function plan(rng: Rng, units: Unit[], years: number[], today: string): Record<s
           },
         })
     }
-    for (const k of of('kindergarten')) {
-      const county = k.parent_id === null ? undefined : parentOf.get(k.parent_id)
-      const submitter = county ?? k
-      const kind =
-        k.ownership === 'public' ? 'public' : k.inclusive === 1 ? 'inclusive_private' : 'other_private'
-      add('preschool_enrolment', {
-        unit: submitter,
-        period: String(y),
-        values: {
-          kindergarten: k.id,
-          kind,
-          children: rng.int(60, 420),
-          new_inclusive_places: kind === 'other_private' ? 0 : rng.int(0, 60),
-        },
-      })
-    }
     for (const s of of('school').filter(
       (x) => x.rural === 1 && (x.stage === 'primary' || x.stage === 'junior'),
     )) {

@@ -12,7 +12,7 @@ import { RankingPanel } from './RankingPanel'
 
 /** The seed's headline figures: what a bureau's yearly summary cites. */
 export const DEFAULT_DASHBOARD = [
-  'stats.new_inclusive_places',
+  'balance.new_inclusive_places',
   'stats.job_fairs',
   'stats.job_fair_positions',
   'stats.tech_transfer_contracts',
