@@ -14,6 +14,7 @@ import { serve } from './main.js'
 import { formatFigureLine } from './modules/indicators/cli-format.js'
 import { readFigure } from './modules/indicators/read-figure.js'
 import { listIndicators } from './modules/indicators/read-indicators.js'
+import { registerReportCommands } from './modules/reports/cli.js'
 import { createUser } from './modules/users/manage-users.js'
 import { isRole } from './policies/roles.js'
 import { openRuntime } from './runtime.js'
@@ -158,6 +159,8 @@ program
         console.log(o.json ? JSON.stringify(f, null, 2) : formatFigureLine(f))
       }),
   )
+
+registerReportCommands(program, withRuntime)
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof AppError) {

@@ -17,6 +17,9 @@ import {
 } from '../../tests/harness.js'
 import type { App } from '../http/module.js'
 import type { OrgUnit } from '../modules/org/schema.js'
+import { renderReport } from '../modules/reports/render.js'
+import { createTemplate } from '../modules/reports/templates.js'
+import { addTerm } from '../modules/reports/terms.js'
 import type { UserView } from '../modules/users/schema.js'
 import { readWorkbook } from '../spreadsheet/read.js'
 
@@ -79,7 +82,8 @@ interface World
     ResearchWorld,
     StatisticsWorld,
     IndicatorsWorld,
-    BalanceWorld {
+    BalanceWorld,
+    ReportsWorld {
   /** A 和平区 case (the county user's), its taxonomy, and a way to get a fresh one. */
   hepingCase: { id: number; version: number }
   taxonomy: { categoryId: number; demandId: number; categoryVersion: number }
@@ -1672,6 +1676,149 @@ const BALANCE_MATRIX: Record<string, Row> = {
   },
 }
 
+interface ReportsWorld {
+  /** A snapshot of 和平区 (in the county user's scope). */
+  reportSnapshot: number
+  freshTemplate(): Promise<{ key: string; version: number }>
+  freshSnapshot(): Promise<number>
+  freshTerm(): Promise<{ id: number; version: number }>
+}
+
+/** Templates, a snapshot of 和平区 and reviewed terms, made through the use cases as the system. */
+async function reportsWorld(h: Harness, heping: OrgUnit): Promise<ReportsWorld> {
+  const ctx = h.ctx()
+  // Templates are written by the report office (a department), not by the system administrator.
+  const office = { ...ctx, actor: { ...ctx.actor, role: 'department' as const } }
+  const plain = {
+    title: '矩阵测试',
+    description: '',
+    periodKind: 'year' as const,
+    source: '# 测试\n\n{{ org }}{{ period }}',
+  }
+  await createTemplate(office, { key: 'matrix_plain', ...plain })
+  const freshSnapshot = async () =>
+    (await renderReport(ctx, { template: 'matrix_plain', period: '2026', orgUnitId: heping.id })).id
+  return {
+    reportSnapshot: await freshSnapshot(),
+    freshTemplate: async () => {
+      const t = await createTemplate(office, { key: `matrix_${unique()}`, ...plain })
+      return { key: t.key, version: t.version }
+    },
+    freshSnapshot,
+    freshTerm: async () => {
+      const t = await addTerm(ctx, { term: `矩阵词${unique()}`, kind: 'other', note: '' })
+      return { id: t.id, version: t.version }
+    },
+  }
+}
+
+const REPORT_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'auditor']
+const REPORT_WRITERS: Who[] = ['department', 'county']
+const REPORT_CONFIG: Who[] = ['admin', 'department']
+
+const REPORTS_MATRIX: Record<string, Row> = {
+  'GET /api/reports/templates': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({ url: '/api/reports/templates' }),
+  },
+  'POST /api/reports/templates': {
+    expect: only(REPORT_WRITERS, 201),
+    request: () => ({
+      url: '/api/reports/templates',
+      payload: { key: `m_${unique()}`, title: '新模板', source: '# 新模板\n\n{{ org }}' },
+    }),
+  },
+  'POST /api/reports/templates/check': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({
+      url: '/api/reports/templates/check',
+      payload: { source: '{{ "stats.job_fairs" | figure }}' },
+    }),
+  },
+  'GET /api/reports/templates/:key': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({ url: '/api/reports/templates/petition_bulletin' }),
+  },
+  'PATCH /api/reports/templates/:key': {
+    expect: only(REPORT_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTemplate()
+      return { url: `/api/reports/templates/${t.key}`, payload: { version: t.version, title: '改名' } }
+    },
+  },
+  'POST /api/reports/templates/:key/void': {
+    expect: only(REPORT_WRITERS, 200),
+    request: async (w) => {
+      const t = await w.freshTemplate()
+      return {
+        url: `/api/reports/templates/${t.key}/void`,
+        payload: { version: t.version, reason: '不再使用' },
+      }
+    },
+  },
+  'POST /api/reports/preview': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({
+      url: '/api/reports/preview',
+      payload: { source: '# 预览\n\n{{ org }}', period: '2026' },
+    }),
+  },
+  'POST /api/reports/render': {
+    expect: only(REPORT_READERS, 201),
+    request: () => ({ url: '/api/reports/render', payload: { template: 'matrix_plain', period: '2026' } }),
+  },
+  'POST /api/reports/render-jobs': {
+    expect: only(REPORT_READERS, 202),
+    request: () => ({
+      url: '/api/reports/render-jobs',
+      payload: { template: 'matrix_plain', period: '2026' },
+    }),
+  },
+  'GET /api/reports/snapshots': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({ url: '/api/reports/snapshots' }),
+  },
+  // A 和平区 snapshot: the county reads it; a school has no report.read (permission before scope).
+  'GET /api/reports/snapshots/:id': {
+    expect: only(REPORT_READERS, 200),
+    request: (w) => ({ url: `/api/reports/snapshots/${w.reportSnapshot}` }),
+  },
+  'GET /api/reports/snapshots/:id/document': {
+    expect: only(REPORT_READERS, 200),
+    request: (w) => ({ url: `/api/reports/snapshots/${w.reportSnapshot}/document?format=md&copy=public` }),
+  },
+  'POST /api/reports/snapshots/:id/void': {
+    expect: only(REPORT_WRITERS, 200),
+    request: async (w) => ({
+      url: `/api/reports/snapshots/${await w.freshSnapshot()}/void`,
+      payload: { reason: '重出' },
+    }),
+  },
+  'POST /api/redact': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({ url: '/api/redact', payload: { text: '和平区12所学校' } }),
+  },
+  'GET /api/reports/terms': {
+    expect: only(REPORT_CONFIG, 200),
+    request: () => ({ url: '/api/reports/terms' }),
+  },
+  'POST /api/reports/terms': {
+    expect: only(REPORT_CONFIG, 201),
+    request: () => ({ url: '/api/reports/terms', payload: { term: `术语${unique()}` } }),
+  },
+  'POST /api/reports/terms/suggest': {
+    expect: only(REPORT_READERS, 200),
+    request: () => ({ url: '/api/reports/terms/suggest', payload: { text: '王晓明赴和平区调研' } }),
+  },
+  'POST /api/reports/terms/:id/void': {
+    expect: only(REPORT_CONFIG, 200),
+    request: async (w) => {
+      const t = await w.freshTerm()
+      return { url: `/api/reports/terms/${t.id}/void`, payload: { version: t.version, reason: '误加' } }
+    },
+  },
+}
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200), request: () => ({ url: '/api/health' }) },
   'GET /api/meta': { expect: everyone(200), request: () => ({ url: '/api/meta' }) },
@@ -1974,6 +2121,7 @@ const MATRIX: Record<string, Row> = {
   ...STATISTICS_MATRIX,
   ...INDICATORS_MATRIX,
   ...BALANCE_MATRIX,
+  ...REPORTS_MATRIX,
 }
 
 /**
@@ -2065,7 +2213,9 @@ async function makeWorld(h: Harness): Promise<World> {
   const statistics = await statisticsWorld(h)
   const indicators = await indicatorsWorld(h, await h.unitByName('示例市'))
   const balance = await balanceWorld(h, heping)
+  const reports = await reportsWorld(h, heping)
   return {
+    ...reports,
     ...indicators,
     ...balance,
     ...petitions,

@@ -58,6 +58,11 @@ export type Permission =
   /** Balance monitoring: read coefficients; enter school resource data. */
   | 'balance.read'
   | 'balance.write'
+  /** Reports: render and read reports and their public copies; write templates (issue 6). */
+  | 'report.read'
+  | 'report.write'
+  /** The reviewed list of sensitive terms masked in public copies. */
+  | 'report.config'
 
 const grants: Record<Role, readonly Permission[]> = {
   // The system administrator configures; he reads cases masked and never sees petitioners in full.
@@ -79,6 +84,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'indicator.read',
     'indicator.config',
     'balance.read',
+    'report.read',
+    'report.config',
   ],
   // Leaders take cases (包案) and must be able to call the petitioner.
   leader: [
@@ -95,6 +102,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'stats.read',
     'indicator.read',
     'balance.read',
+    'report.read',
   ],
   // Departments include the petition office (信访办), which keeps the ledger.
   department: [
@@ -119,6 +127,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'indicator.config',
     'balance.read',
     'balance.write',
+    'report.read',
+    'report.write',
+    'report.config',
   ],
   // A county bureau keeps its own schools' records: it may add and edit units below its own.
   county: [
@@ -140,6 +151,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'indicator.read',
     'balance.read',
     'balance.write',
+    'report.read',
+    'report.write',
   ],
   // A school sees the cases it is responsible for, masked.
   school: [
@@ -168,6 +181,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'stats.read',
     'indicator.read',
     'balance.read',
+    'report.read',
   ],
 }
 

@@ -39,7 +39,19 @@ forEachDatabase('report templates', (h) => {
       '其中市内转化{{ "stats.tech_transfer_in_city_contracts" | figure | integer }}项。'
     expect(await checkTemplate(ctx, source)).toEqual([])
     const r = await renderTemplate(ctx, source, { period: Y2023, unit: city })
-    expect(r.text).toBe(
+    // Each printed figure is marked with the index of its (first) read: the preview links it to its rows.
+    const marked = [...r.text.matchAll(/\uE000(.)\uE001([^\uE002]*)\uE002/g)].map((m) => [
+      (m[1] ?? '').charCodeAt(0) - 0xe100,
+      m[2],
+    ])
+    expect(marked).toEqual([
+      [0, '98'],
+      [1, '3.06亿元'],
+      [2, '增加2项'],
+      [4, '减少0.02亿元'],
+      [6, '51'],
+    ])
+    expect(r.text.replace(/\uE000.\uE001|\uE002/g, '')).toBe(
       '二〇二三年十二月，全市高校科技成果转化合同98项、金额3.06亿元，比去年同期分别增加2项、减少0.02亿元；其中市内转化51项。',
     )
     expect(r.figures.map((f) => [f.key, f.period, f.value])).toEqual([

@@ -11,7 +11,7 @@
  * a figure without data stops the rendering, naming the indicator and the line. Every figure read
  * is returned with its key, period, unit, value and data time (the report's provenance).
  */
-import { Liquid, type Template } from 'liquidjs'
+import { Drop, Liquid, type Template } from 'liquidjs'
 import { type Period, previousPeriod, sameLastYear } from '../../../domain/indicators/periods.js'
 import {
   about,
@@ -25,6 +25,7 @@ import {
   pointsVs,
   targetWording,
 } from '../../../domain/report/chinese-style.js'
+import { figureMarker } from '../../../domain/report/document.js'
 import { type Ctx, todayInChina } from '../../context.js'
 import { badRequest } from '../../http/errors.js'
 import type { Indicator } from '../indicators/definition.js'
@@ -33,7 +34,7 @@ import { targetFor } from '../indicators/read-figure.js'
 import { findIndicator } from '../indicators/registry.js'
 
 /** Filters whose input is an indicator key. */
-const KEY_FILTERS = new Set(['figure', 'delta', 'target_wording'])
+const KEY_FILTERS = new Set(['figure', 'delta', 'target_wording', 'has_figure'])
 /** Which period a figure is read for, relative to the report's. */
 export const WHEN = ['this', 'last_year', 'previous'] as const
 type When = (typeof WHEN)[number]
@@ -54,40 +55,64 @@ export interface FigureUse {
 }
 
 const MONEY_UNITS: MoneyUnit[] = ['元', '万元', '亿元']
+
+/**
+ * What the figure filters return: the number, and which figure it is, so that the formatting
+ * filter that prints it can mark its text (a click in the preview then shows where it came from).
+ * Comparisons and arithmetic see the number (valueOf); printed bare it is marked too.
+ */
+export class FigureDrop extends Drop {
+  constructor(
+    readonly value: number,
+    readonly index: number,
+  ) {
+    super()
+  }
+  override valueOf(): number {
+    return this.value
+  }
+  override toString(): string {
+    return figureMarker(this.index, String(this.value))
+  }
+}
+
 const num = (x: unknown, filter: string): number => {
-  if (typeof x !== 'number' || !Number.isFinite(x))
-    throw new Error(`“${filter}” needs a number, got ${String(x)}`)
-  return x
+  const v = x instanceof FigureDrop ? x.value : x
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new Error(`“${filter}” needs a number, got ${String(v)}`)
+  return v
+}
+
+/** Registers a formatting filter whose output is marked when its input is a figure. */
+function style(l: Liquid, name: string, f: (x: number, ...a: unknown[]) => string) {
+  l.registerFilter(name, (x: unknown, ...a: unknown[]) => {
+    const out = f(num(x, name), ...a)
+    return x instanceof FigureDrop ? figureMarker(x.index, out) : out
+  })
 }
 
 /** The formatting filters: numbers in, Chinese prose out (domain/report/chinese-style). */
 function registerStyle(l: Liquid) {
-  l.registerFilter('integer', (x: unknown) => fixed(num(x, 'integer'), 0))
-  l.registerFilter('fixed', (x: unknown, d = 2) => fixed(num(x, 'fixed'), Number(d)))
-  l.registerFilter('grouped', (x: unknown, d = 0) => fixed(num(x, 'grouped'), Number(d), true))
-  l.registerFilter('percent', (x: unknown, d = 1) => percent(num(x, 'percent'), Number(d)))
-  l.registerFilter('money', (x: unknown, unit = '万元', d = 2) => {
+  style(l, 'integer', (x) => fixed(x, 0))
+  style(l, 'fixed', (x, d = 2) => fixed(x, Number(d)))
+  style(l, 'grouped', (x, d = 0) => fixed(x, Number(d), true))
+  style(l, 'percent', (x, d = 1) => percent(x, Number(d)))
+  style(l, 'money', (x, unit = '万元', d = 2) => {
     if (!MONEY_UNITS.includes(unit as MoneyUnit))
       throw new Error(`money: unit is 元, 万元 or 亿元, not ${unit}`)
-    return money(num(x, 'money'), unit as MoneyUnit, Number(d))
+    return money(x, unit as MoneyUnit, Number(d))
   })
-  l.registerFilter('about', (x: unknown) => about(num(x, 'about')))
-  l.registerFilter('change', (x: unknown, word = '', d = 0) =>
-    change(num(x, 'change'), (a) => `${fixed(a, Number(d))}${word}`),
-  )
-  l.registerFilter('change_money', (x: unknown, unit = '万元') =>
-    change(num(x, 'change_money'), (a) => money(a, unit as MoneyUnit)),
-  )
-  l.registerFilter('change_points', (x: unknown, d = 1) =>
-    change(num(x, 'change_points'), (a) => `${fixed(a, Number(d))}个百分点`),
-  )
-  l.registerFilter('points_vs', (x: unknown, benchmark: unknown, name = '全国') =>
-    pointsVs(num(x, 'points_vs'), num(benchmark, 'points_vs'), String(name)),
+  style(l, 'about', (x) => about(x))
+  style(l, 'change', (x, word = '', d = 0) => change(x, (a) => `${fixed(a, Number(d))}${word}`))
+  style(l, 'change_money', (x, unit = '万元') => change(x, (a) => money(a, unit as MoneyUnit)))
+  style(l, 'change_points', (x, d = 1) => change(x, (a) => `${fixed(a, Number(d))}个百分点`))
+  style(l, 'points_vs', (x, benchmark: unknown, name = '全国') =>
+    pointsVs(x, num(benchmark, 'points_vs'), String(name)),
   )
   l.registerFilter('cn_date', (x: unknown, precision = 'day') =>
     chineseDate(String(x), precision as 'day' | 'month' | 'year'),
   )
-  l.registerFilter('cn_number', (x: unknown) => chineseNumber(num(x, 'cn_number')))
+  style(l, 'cn_number', (x) => chineseNumber(x))
 }
 
 /** Figure filters with a placeholder body: enough to parse and check a template. */
@@ -212,7 +237,7 @@ export async function renderTemplate(
     if (w === 'previous') return previousPeriod(p.period)
     throw new Error(`期间“${String(when)}”应为 ${WHEN.join(' / ')}`)
   }
-  const read = async (key: unknown, when: unknown): Promise<number> => {
+  const read = async (key: unknown, when: unknown): Promise<FigureDrop> => {
     const ind = await indicator(key)
     const period = periodOf(when)
     const f = await evaluateIndicator(ctx, ind, period, p.unit)
@@ -228,18 +253,24 @@ export async function renderTemplate(
       throw new Error(
         `指标 ${ind.key} 在 ${period.label} 没有数据 / ${ind.key} has no value for ${period.label}`,
       )
-    return f.value
+    return new FigureDrop(f.value, used.length - 1)
   }
   const l = engine((e) => {
     e.registerFilter('figure', (key: unknown, when?: unknown) => read(key, when))
-    e.registerFilter(
-      'delta',
-      async (key: unknown, base: unknown = 'last_year') =>
-        (await read(key, 'this')) - (await read(key, base)),
-    )
+    // Whether a figure has a value: a rate without a denominator (no stock, no replies) is empty,
+    // and a template says what to write then: {% assign ok = "k" | has_figure %}{% if ok %}…
+    e.registerFilter('has_figure', async (key: unknown, when?: unknown) => {
+      const f = await evaluateIndicator(ctx, await indicator(key), periodOf(when), p.unit)
+      return f.value !== null
+    })
+    e.registerFilter('delta', async (key: unknown, base: unknown = 'last_year') => {
+      // A difference of two figures: marked as the current one (its provenance lists both).
+      const now = await read(key, 'this')
+      return new FigureDrop(now.value - (await read(key, base)).value, now.index)
+    })
     e.registerFilter('target_wording', async (key: unknown, what = '年度目标') => {
       const ind = await indicator(key)
-      const value = await read(key, 'this')
+      const value = (await read(key, 'this')).value
       const t = await targetFor(ctx, ind, p.period, p.unit, value)
       if (!t) throw new Error(`指标 ${ind.key} 在 ${p.period.label} 没有设定目标 / no target for ${ind.key}`)
       const shown = ind.unit === 'percent' ? percent(t.target) : `${fixed(t.target, 0)}${ind.unitZh}`
