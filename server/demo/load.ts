@@ -13,6 +13,7 @@ import { loadPetitionDemo } from '../modules/petitions/demo.js'
 import { todayInChina } from '../modules/petitions/derive.js'
 import { loadRectificationDemo } from '../modules/rectification/demo.js'
 import { loadResearchDemo } from '../modules/research/demo.js'
+import { loadSelectionsDemo } from '../modules/selections/demo.js'
 import { loadStatisticsDemo } from '../modules/statistics/demo.js'
 import { loadSupervisionDemo } from '../modules/supervision/demo.js'
 import { putSetting } from '../settings.js'
@@ -118,6 +119,7 @@ export async function loadDemo(
   await loadResearchDemo(s, { seed, scale, today })
   await loadStatisticsDemo(s, { seed, scale, today })
   await loadBalanceDemo(s, { seed, scale, today })
+  await loadSelectionsDemo(s, { seed, scale, today })
   await refreshStatistics(s.db, s.dialect)
   return { units: tree.length, users: users.length, petitions: cases }
 }

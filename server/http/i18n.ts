@@ -9,6 +9,7 @@ import { petitionMessages } from '../modules/petitions/messages.js'
 import { rectificationMessages } from '../modules/rectification/messages.js'
 import { reportMessages } from '../modules/reports/messages.js'
 import { researchMessages } from '../modules/research/messages.js'
+import { selectionMessages } from '../modules/selections/messages.js'
 import { statisticsMessages } from '../modules/statistics/messages.js'
 import { supervisionMessages } from '../modules/supervision/messages.js'
 import { spreadsheetMessages } from '../spreadsheet/messages.js'
@@ -126,6 +127,7 @@ const messages = {
   ...indicatorMessages,
   ...reportMessages,
   ...balanceMessages,
+  ...selectionMessages,
   ...attachmentMessages,
   ...platformMessages,
 } satisfies Catalogue

@@ -63,6 +63,16 @@ export type Permission =
   | 'report.write'
   /** The reviewed list of sensitive terms masked in public copies. */
   | 'report.config'
+  /** Selections and accreditation (issue 7): read programmes and published results in scope. */
+  | 'selection.read'
+  /** Run programmes: rubrics, the expert pool, assignment, ranking, notice (the owning department). */
+  | 'selection.manage'
+  /** Approve a programme's decision before its public notice (a leader). */
+  | 'selection.approve'
+  /** Apply for one's own unit (schools and universities; counties on behalf of their schools). */
+  | 'selection.apply'
+  /** Score the applications assigned to oneself (experts only). */
+  | 'selection.review'
 
 const grants: Record<Role, readonly Permission[]> = {
   // The system administrator configures; he reads cases masked and never sees petitioners in full.
@@ -86,6 +96,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'balance.read',
     'report.read',
     'report.config',
+    'selection.read',
   ],
   // Leaders take cases (包案) and must be able to call the petitioner.
   leader: [
@@ -103,6 +114,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'indicator.read',
     'balance.read',
     'report.read',
+    'selection.read',
+    'selection.approve',
   ],
   // Departments include the petition office (信访办), which keeps the ledger.
   department: [
@@ -130,6 +143,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.write',
     'report.config',
+    'selection.read',
+    'selection.manage',
   ],
   // A county bureau keeps its own schools' records: it may add and edit units below its own.
   county: [
@@ -153,6 +168,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'balance.write',
     'report.read',
     'report.write',
+    'selection.read',
+    'selection.apply',
   ],
   // A school sees the cases it is responsible for, masked.
   school: [
@@ -166,9 +183,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'indicator.read',
     'balance.read',
     'balance.write',
+    'selection.read',
+    'selection.apply',
   ],
   // Experts see only what is assigned to them (selections module); no org browsing beyond names.
-  expert: ['job.read'],
+  expert: ['job.read', 'selection.review'],
   auditor: [
     'org.read',
     'user.read',
@@ -182,6 +201,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'indicator.read',
     'balance.read',
     'report.read',
+    'selection.read',
   ],
 }
 
