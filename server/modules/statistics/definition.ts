@@ -98,6 +98,7 @@ export function presentDefinition(l: Ledger): DefinitionView {
       ...(c.help ? { help: c.help } : {}),
       ...(c.moneyUnit ? { moneyUnit: c.moneyUnit } : {}),
       derived: c.derive !== undefined,
+      ...(c.derive ? { derive: c.derive } : {}),
     })),
     version: l.version,
     dataChangedAt: l.dataChangedAt,

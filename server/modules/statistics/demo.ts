@@ -206,8 +206,44 @@ function plan(rng: Rng, units: Unit[], years: number[], today: string): Record<s
   return out
 }
 
+/** Which department of the top bureau keeps each built-in ledger in the demo (an admin sets it in a real installation). */
+const DEMO_OWNERS: Record<string, string> = {
+  tech_transfer: '科技处',
+  job_fairs: '学生处',
+  nutrition_plan: '基础教育处',
+  migrant_children: '基础教育处',
+  research_platforms: '科技处',
+  joint_programmes: '高等教育处',
+  vocational_week_exhibitors: '职业教育与成人教育处',
+  industry_education: '职业教育与成人教育处',
+  cooperation_projects: '发展规划处',
+}
+
+async function assignDemoOwners(services: Services): Promise<void> {
+  // The top bureau's departments: those nearest the root (a province's, or the city demo's city's).
+  const all = await services.db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'path'])
+    .where('kind', '=', 'department')
+    .execute()
+  const level = (p: string) => p.split('/').length
+  const top = Math.min(...all.map((d) => level(d.path)))
+  const departments = all.filter((d) => level(d.path) === top)
+  for (const [ledger, name] of Object.entries(DEMO_OWNERS)) {
+    const owner = departments.find((d) => d.name === name)
+    if (owner)
+      await services.db
+        .updateTable('stats_ledgers')
+        .set({ owner_unit_id: owner.id })
+        .where('key', '=', ledger)
+        .where('owner_unit_id', 'is', null)
+        .execute()
+  }
+}
+
 export async function loadStatisticsDemo(services: Services, opts: StatisticsDemoOptions): Promise<void> {
   await seedBuiltinLedgers(services)
+  await assignDemoOwners(services)
   const rng = createRng(opts.seed).fork('statistics')
   const year = Number(opts.today.slice(0, 4))
   const units = await allLiveUnits(services.db)

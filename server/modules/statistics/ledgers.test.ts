@@ -91,6 +91,18 @@ forEachDatabase(
       expect(mine.value).toBe(2)
     })
 
+    it('shows how a derived column is computed, so an edit can send the rule back', async () => {
+      const d = (await admin.get('/api/statistics/ledgers/tech_transfer')).json() as {
+        columns: { key: string; derived: boolean; derive?: unknown }[]
+      }
+      // The demo names an owning department for each built-in ledger.
+      const owner = (await admin.get(`/api/org-units/${(d as unknown as { ownerUnitId: number }).ownerUnitId}`)).json()
+      expect(owner).toMatchObject({ name: '科技处', kind: 'department' })
+      const inCity = d.columns.find((c) => c.derived)
+      expect(inCity?.derive).toEqual({ rule: 'in_city', from: 'buyer_location' })
+      expect(d.columns.filter((c) => !c.derived).every((c) => c.derive === undefined)).toBe(true)
+    })
+
     it('an admin defines a ledger; a bad definition names its fields', async () => {
       const bad = await admin.post('/api/statistics/ledgers', {
         ...ledger,

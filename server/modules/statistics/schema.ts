@@ -78,6 +78,8 @@ const ColumnView = z.object({
   help: z.string().optional(),
   moneyUnit: z.enum(['yuan', 'wan']).optional(),
   derived: z.boolean(),
+  /** How a derived column is computed (kept so an edit can send it back unchanged). */
+  derive: z.object({ rule: z.literal('in_city'), from: z.string() }).optional(),
 })
 
 export const DefinitionView = z.object({

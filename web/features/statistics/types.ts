@@ -38,6 +38,7 @@ export interface LedgerColumn {
   help?: string
   moneyUnit?: 'yuan' | 'wan'
   derived: boolean
+  derive?: { rule: 'in_city'; from: string }
 }
 
 export interface LedgerDefinition {

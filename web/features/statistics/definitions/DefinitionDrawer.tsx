@@ -101,7 +101,7 @@ function valuesOf(l: LedgerDefinition): Values {
 }
 
 function bodyOf(v: Values, before?: LedgerDefinition): DefinitionInput {
-  // What the form does not edit (help, money unit) is kept from the definition as it was.
+  // What the form does not edit (help, money unit, a derivation rule) is kept as it was.
   const old = (key: string) => before?.columns.find((c) => c.key === key)
   return {
     nameZh: v.nameZh.trim(),
@@ -125,6 +125,7 @@ function bodyOf(v: Values, before?: LedgerDefinition): DefinitionInput {
       synonyms: words(c.synonyms),
       ...(old(c.key.trim())?.help ? { help: old(c.key.trim())?.help } : {}),
       ...(old(c.key.trim())?.moneyUnit ? { moneyUnit: old(c.key.trim())?.moneyUnit } : {}),
+      ...(old(c.key.trim())?.derive ? { derive: old(c.key.trim())?.derive } : {}),
     })),
   }
 }
