@@ -13,6 +13,7 @@ import {
   type IndicatorDef,
   registerFigureProvider,
 } from '../indicators/provider.js'
+import { sharedCompute } from '../indicators/shared-compute.js'
 import { computeBalance } from './compute.js'
 import { preschoolOf } from './preschool.js'
 import { lastChange } from './repository.js'
@@ -158,6 +159,9 @@ export const BALANCE_INDICATORS: readonly IndicatorDef[] = [
 
 const yearOf = (date: string) => Number(date.slice(0, 4))
 
+/** Every county's coefficients, once per scope, year, limits and data time (several figures read them). */
+const sharedBalance = sharedCompute<Awaited<ReturnType<typeof computeBalance>>>(8)
+
 /** The last write to the ledgers, the warning links' units, or the thresholds. */
 const changedAt = (s: Services & { db: Tx }) => lastChange(s.db, SETTINGS_KEY)
 
@@ -191,7 +195,10 @@ export async function computeFigure(
     if (value === undefined) throw new Error(`unknown balance figure ${key}`)
     return { value, changedAt: at, rows: p.rows }
   }
-  const counties = await computeBalance(s.db, q.scopePath, year, await compositeLimits(s.db))
+  const limits = await compositeLimits(s.db)
+  const counties = await sharedBalance(`${q.scopePath}|${year}|${JSON.stringify(limits)}|${at}`, () =>
+    computeBalance(s.db, q.scopePath, year, limits),
+  )
   const rows = counties.reduce((n, c) => n + c.schools.size, 0)
   const countWhere = (pred: (c: (typeof counties)[number]) => boolean) => ({
     value: counties.filter(pred).length,

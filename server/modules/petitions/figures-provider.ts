@@ -11,6 +11,7 @@
 import { addDays } from '../../../domain/calendar/calendar.js'
 import { todayInChina } from '../../context.js'
 import { type IndicatorDef, registerFigureProvider } from '../indicators/provider.js'
+import { sharedCompute } from '../indicators/shared-compute.js'
 import {
   firstReceived,
   ledgerChangedAt,
@@ -180,6 +181,9 @@ export const PETITION_INDICATORS = [
 
 const pct = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100)
 
+/** The grouped scan behind most petition figures, once per query and data time. */
+const sharedCounts = sharedCompute<Awaited<ReturnType<typeof rangeCounts>>>()
+
 registerFigureProvider({
   module: 'petitions',
   indicators: PETITION_INDICATORS,
@@ -204,7 +208,7 @@ registerFigureProvider({
       const f = await firstReceived(s.db, p)
       return { value: f.first ? Number(f.first.slice(0, 4)) : null, changedAt, rows: f.cases }
     }
-    const c = await rangeCounts(s.db, p)
+    const c = await sharedCounts(`${JSON.stringify(p)}|${changedAt}`, () => rangeCounts(s.db, p))
     const rated = c.satisfied + c.basic + c.unsatisfied
     const byKey: Record<string, { value: number | null; rows: number }> = {
       'petitions.received': { value: c.received, rows: c.received },

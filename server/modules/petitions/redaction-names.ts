@@ -8,11 +8,15 @@ import type { Services, Tx } from '../../context.js'
 const cache = new Map<string, { stamp: string; names: string[] }>()
 
 export async function petitionerNames(s: Services & { db: Tx }, scopePath: string): Promise<string[]> {
+  // Every change to a case appends to its timeline: the newest event (by primary key, one index
+  // probe) says whether the cached names still hold; a full count of 300,000 cases would not do.
   const stamp = await s.db
-    .selectFrom('petition_cases')
-    .select((e) => [e.fn.max('updated_at').as('at'), e.fn.countAll<number>().as('n')])
+    .selectFrom('petition_events')
+    .select(['id', 'at'])
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst()
-  const key = `${String(stamp?.at ?? '')}|${String(stamp?.n ?? 0)}`
+  const key = `${String(stamp?.id ?? 0)}|${String(stamp?.at ?? '')}`
   const hit = cache.get(scopePath)
   if (hit && hit.stamp === key) return hit.names
   const rows = await s.db
@@ -26,4 +30,9 @@ export async function petitionerNames(s: Services & { db: Tx }, scopePath: strin
   const names = [...new Set(rows.map((r) => s.personal.decrypt(r.name_enc as string)))]
   cache.set(scopePath, { stamp: key, names })
   return names
+}
+
+/** Drops the cached names (personal data was erased: nothing of it may stay in memory). */
+export function forgetPetitionerNames(): void {
+  cache.clear()
 }

@@ -1,0 +1,21 @@
+/**
+ * One computation shared by the several indicators a provider derives from it. A petition
+ * ledger's twelve figures all come from one grouped scan, and a report reads most of them: the
+ * scan runs once per (query, data time) instead of once per figure. Entries are keyed by what the
+ * result depends on, including the source's data time, so a change to the data is never served
+ * stale; the map is small and forgets the oldest entry (results are cached durably by the
+ * registry's own cache anyway).
+ */
+export function sharedCompute<T>(size = 32): (key: string, compute: () => Promise<T>) => Promise<T> {
+  const memo = new Map<string, Promise<T>>()
+  return (key, compute) => {
+    const hit = memo.get(key)
+    if (hit) return hit
+    const p = compute()
+    memo.set(key, p)
+    // A failure is not remembered: the next caller tries again.
+    p.catch(() => memo.delete(key))
+    if (memo.size > size) memo.delete(memo.keys().next().value as string)
+    return p
+  }
+}
