@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'domain/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'domain/**/*.test.ts', 'tests/**/*.test.ts', 'web/**/*.test.ts'],
     exclude: ['e2e/**', 'tests/faults/**', 'node_modules/**'],
     env: { TZ: 'Asia/Shanghai' },
     pool: 'forks',

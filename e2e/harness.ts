@@ -159,12 +159,15 @@ export class ConsoleWatch {
   readonly errors: string[] = []
   private static readonly EXPECTED =
     /Failed to load resource: the server responded with a status of (401|409)\b/
+  /** The harness's own clock script, refused (rightly) inside the report preview's script-less frame. */
+  private static readonly SANDBOXED =
+    /Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/
 
   watch(page: Page): Page {
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return
       const text = msg.text()
-      if (ConsoleWatch.EXPECTED.test(text)) return
+      if (ConsoleWatch.EXPECTED.test(text) || ConsoleWatch.SANDBOXED.test(text)) return
       this.errors.push(`[console] ${page.url()} ${text}`)
     })
     page.on('pageerror', (err) => this.errors.push(`[pageerror] ${page.url()} ${err.message}`))

@@ -7,6 +7,7 @@ import {
   fixed,
   money,
   percent,
+  periodWords,
   pointsVs,
   roundHalfUp,
   targetWording,
@@ -75,6 +76,15 @@ describe('Chinese number style', () => {
     expect(targetWording({ attained: true, attainedEarly: false }, '95.6%')).toBe('达到95.6%的年度目标')
     expect(targetWording({ attained: false, attainedEarly: false }, '95.6%', '年度目标', '0.3个百分点')).toBe(
       '距95.6%的年度目标还差0.3个百分点',
+    )
+  })
+  it('names a period in words', () => {
+    expect(periodWords({ kind: 'year', from: '2026-01-01', to: '2026-12-31' })).toBe('二〇二六年')
+    expect(periodWords({ kind: 'half', from: '2026-07-01', to: '2026-12-31' })).toBe('二〇二六年下半年')
+    expect(periodWords({ kind: 'quarter', from: '2026-07-01', to: '2026-09-30' })).toBe('二〇二六年第三季度')
+    expect(periodWords({ kind: 'month', from: '2026-11-01', to: '2026-11-30' })).toBe('二〇二六年十一月')
+    expect(periodWords({ kind: 'range', from: '2026-01-01', to: '2026-11-30' })).toBe(
+      '二〇二六年一月一日至十一月三十日',
     )
   })
 })

@@ -124,3 +124,27 @@ export function targetWording(
   if (status.attained) return `达到${target}的${what}`
   return gap ? `距${target}的${what}还差${gap}` : `尚未达到${target}的${what}`
 }
+
+/**
+ * A period in words, as a report's opening names it: 二〇二六年, 二〇二六年上半年,
+ * 二〇二六年第三季度, 二〇二六年十一月, or a range 二〇二六年一月一日至十一月三十日.
+ */
+export function periodWords(p: { kind: string; from: string; to: string }): string {
+  const year = chineseDate(p.from, 'year')
+  const month = Number(p.from.slice(5, 7))
+  switch (p.kind) {
+    case 'year':
+      return year
+    case 'half':
+      return `${year}${month <= 6 ? '上' : '下'}半年`
+    case 'quarter':
+      return `${year}第${chineseNumber(Math.ceil(month / 3))}季度`
+    case 'month':
+      return chineseDate(p.from, 'month')
+    default: {
+      const to = chineseDate(p.to)
+      // The second date drops its year when both fall in the same one.
+      return `${chineseDate(p.from)}至${p.to.slice(0, 4) === p.from.slice(0, 4) ? to.slice(year.length) : to}`
+    }
+  }
+}

@@ -40,6 +40,7 @@ export const pages: Record<string, Page> = {
   statistics: lazy(() => import('../features/statistics/StatisticsPage')),
   indicators: lazy(() => import('../features/indicators/IndicatorsPage')),
   balance: lazy(() => import('../features/balance/BalancePage')),
+  reports: lazy(() => import('../features/reports/ReportsPage')),
 }
 
 const iconsByName: Record<string, ReactNode> = {

@@ -193,6 +193,29 @@ forEachDatabase(
       expect(r.statusCode, r.body).toBe(201)
       r = await dept.post('/api/redact', { text: '示例市和平区“兴辽未来工匠”培育基地12个，增长95.6%。' })
       expect(r.json()).toEqual({ text: '******“**未来工匠”培育基地**个，增长**.*%。' })
+      // A petitioner registered after the names were first read is masked too (the cache follows the ledger).
+      const cats = (await dept.get('/api/petitions/categories')).json().items as {
+        id: number
+        parentId: number | null
+      }[]
+      const category = cats.find((c) => c.parentId === null)
+      const demand = cats.find((c) => c.parentId === category?.id)
+      const heping = (await h.unitByName('和平区')).id
+      h.clock.advance(60_000)
+      const c = await dept.post('/api/petitions/cases', {
+        receivedOn: '2026-11-20',
+        channel: 'phone',
+        kind: 'claim',
+        petitioners: [{ name: '司马青衫' }],
+        categoryId: category?.id,
+        demandId: demand?.id,
+        orgUnitId: heping,
+        level: 'county',
+        responsibleUnitId: heping,
+      })
+      expect(c.statusCode, c.body).toBe(201)
+      r = await dept.post('/api/redact', { text: '来信人司马青衫反映…' })
+      expect(r.json()).toEqual({ text: '来信人****反映…' })
       r = await county.post('/api/redact', {
         text: `${TEACHER}，身份证210102198503151235，电话13812345678，补课3200元。`,
         mode: 'personal',

@@ -139,13 +139,18 @@ export const voidTermRow = (db: Tx, id: number, version: number, at: string, rea
     .where('voided_at', 'is', null)
     .executeTakeFirst()
 
-/** Names of org units (full and short) and of users in a subtree: the terms every public copy masks. */
+/**
+ * Names of org units (full and short) and of users in a subtree: the terms every public copy masks.
+ * A bureau's departments are left out: 办公室, 高等教育处, 信访办 name a function, not a place or a
+ * person (the seed keeps 教育局 and masks only the city before it).
+ */
 export async function unitAndUserNames(db: Tx, scopePath: string): Promise<string[]> {
   const [units, users] = await Promise.all([
     db
       .selectFrom('org_units')
       .select(['name', 'short_name'])
       .where('path', 'like', `${scopePath}%`)
+      .where('kind', '!=', 'department')
       .execute(),
     db
       .selectFrom('users as u')

@@ -22,6 +22,7 @@ import {
   type MoneyUnit,
   money,
   percent,
+  periodWords,
   pointsVs,
   targetWording,
 } from '../../../domain/report/chinese-style.js'
@@ -283,6 +284,7 @@ export async function renderTemplate(
   })
   const vars = {
     period: p.period.label,
+    period_words: periodWords(p.period),
     period_from: p.period.from,
     period_to: p.period.to,
     year: Number(p.period.from.slice(0, 4)),

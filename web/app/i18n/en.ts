@@ -4,6 +4,7 @@ import ethicsEn from './ethics.en'
 import indicatorsEn from './indicators.en'
 import petitionsEn from './petitions.en'
 import rectificationEn from './rectification.en'
+import reportsEn from './reports.en'
 import researchEn from './research.en'
 import statisticsEn from './statistics.en'
 import supervisionEn from './supervision.en'
@@ -295,6 +296,7 @@ const en: Catalogue = {
   statistics: statisticsEn,
   indicators: indicatorsEn,
   balance: balanceEn,
+  reports: reportsEn,
 }
 
 export default en

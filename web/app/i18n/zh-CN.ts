@@ -6,6 +6,7 @@ import ethicsZh from './ethics.zh-CN'
 import indicatorsZh from './indicators.zh-CN'
 import petitionsZh from './petitions.zh-CN'
 import rectificationZh from './rectification.zh-CN'
+import reportsZh from './reports.zh-CN'
 import researchZh from './research.zh-CN'
 import statisticsZh from './statistics.zh-CN'
 import supervisionZh from './supervision.zh-CN'
@@ -295,6 +296,7 @@ const zhCN = {
   statistics: statisticsZh,
   indicators: indicatorsZh,
   balance: balanceZh,
+  reports: reportsZh,
 }
 
 export default zhCN

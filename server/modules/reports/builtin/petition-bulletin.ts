@@ -12,7 +12,7 @@ export const petitionBulletinTemplate = {
 
 ## 一、总体情况
 
-{{ period_to | cn_date: "month" }}，共受理信访事项{{ "petitions.received" | figure | integer }}件，其中新发{{ "petitions.new_received" | figure | integer }}件、已办结{{ "petitions.new_resolved" | figure | integer }}件；目前在办{{ "petitions.open_now" | figure | integer }}件。
+{{ period_words }}，共受理信访事项{{ "petitions.received" | figure | integer }}件，其中新发{{ "petitions.new_received" | figure | integer }}件、已办结{{ "petitions.new_resolved" | figure | integer }}件；目前在办{{ "petitions.open_now" | figure | integer }}件。
 
 ## 二、存量化解
 
