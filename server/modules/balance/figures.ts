@@ -226,6 +226,31 @@ export async function computeFigure(
   }
 }
 
+/** The counties behind each county count, by name (a report lists them). */
+async function countyItems(
+  s: Services & { db: Tx },
+  key: string,
+  q: FigureQuery,
+): Promise<string[] | undefined> {
+  if (!key.startsWith('balance.counties_')) return undefined
+  const at = await changedAt(s)
+  const year = yearOf(q.to)
+  const limits = await compositeLimits(s.db)
+  const counties = await sharedBalance(`${q.scopePath}|${year}|${JSON.stringify(limits)}|${at}`, () =>
+    computeBalance(s.db, q.scopePath, year, limits),
+  )
+  const stage = key.endsWith('_primary') ? 'primary' : key.endsWith('_junior') ? 'junior' : null
+  const pick: Record<string, (c: (typeof counties)[number]) => boolean> = {
+    'balance.counties_composite_rose': (c) => c.stages.some((x) => x.rose),
+    'balance.counties_composite_rose_primary': (c) => c.stages.some((x) => x.stage === stage && x.rose),
+    'balance.counties_composite_rose_junior': (c) => c.stages.some((x) => x.stage === stage && x.rose),
+    'balance.counties_failing_2017': (c) => c.stages.some((x) => x.current.quality.pass === false),
+    'balance.counties_failing_composite': (c) => c.stages.some((x) => x.current.basic.pass === false),
+  }
+  const f = pick[key]
+  return f ? counties.filter(f).map((c) => c.county.name) : undefined
+}
+
 /** Registers the provider (called when module.ts is imported). */
 export function registerBalanceFigures(): void {
   registerFigureProvider({
@@ -233,5 +258,6 @@ export function registerBalanceFigures(): void {
     indicators: BALANCE_INDICATORS,
     compute: computeFigure,
     changedAt,
+    items: countyItems,
   })
 }

@@ -67,6 +67,11 @@ export interface FigureProvider {
    * stale. Cheap (one indexed max() or a settings row), called before every cache hit.
    */
   changedAt(s: Services & { db: Tx }): Promise<string | null>
+  /**
+   * The names behind a count, for a report to list them ("the counties whose coefficient rose"):
+   * optional; a provider that has no list for a key returns undefined.
+   */
+  items?(s: Services & { db: Tx }, key: string, q: FigureQuery): Promise<string[] | undefined>
 }
 
 const providers = new Map<string, FigureProvider>()

@@ -40,6 +40,7 @@ export function registerReportCommands(program: Command, withRuntime: WithServic
     .requiredOption('--template <key>', 'template key (see `report templates`)')
     .requiredOption('--period <period>', '2023 · 2023-H1 · 2023-Q3 · 2023-11')
     .option('--org <code>', 'org unit code (or id); default the root')
+    .option('--compare <compare>', 'what changes are counted against: last_year (default) | previous')
     .option('--format <format>', 'docx | html | md', 'docx')
     .option('--redacted', 'the public copy (公开版)')
     .requiredOption('-o, --output <file>', 'where to write it')

@@ -47,16 +47,19 @@ async function describe(ctx: Ctx, figures: FigureUse[]): Promise<FigureView[]> {
   return out
 }
 
-async function target(ctx: Ctx, p: { period: string; orgUnitId?: number | undefined }) {
+async function target(
+  ctx: Ctx,
+  p: { period: string; orgUnitId?: number | undefined; compare?: 'last_year' | 'previous' | undefined },
+) {
   const unit = await unitFor(ctx, { orgUnitId: p.orgUnitId })
-  return { unit, period: periodFrom(p.period) }
+  return { unit, period: periodFrom(p.period), ...(p.compare ? { compare: p.compare } : {}) }
 }
 
 /** The editor's preview: nothing is kept. */
 export async function previewReport(ctx: Ctx, body: z.infer<typeof PreviewBody>) {
   authorize(ctx.actor, 'report.read')
-  const { unit, period } = await target(ctx, body)
-  const r = await renderTemplate(ctx, body.source, { period, unit })
+  const t = await target(ctx, body)
+  const r = await renderTemplate(ctx, body.source, t)
   return {
     html: reportToHtml(parseReport(r.text), { figureLinks: true }),
     figures: await describe(ctx, r.figures),
@@ -72,9 +75,10 @@ export async function renderReport(
   authorize(ctx.actor, 'report.read')
   const { row, source } = await loadTemplate(ctx.db, body.template)
   if (row.voided_at) throw notFound('report_template_unknown')
-  const { unit, period } = await target(ctx, body)
+  const t = await target(ctx, body)
+  const { unit, period } = t
   await progress(0, 3, '计算数字 / computing the figures')
-  const r = await renderTemplate(ctx, source, { period, unit })
+  const r = await renderTemplate(ctx, source, t)
   await progress(1, 3, '生成公开版 / making the public copy')
   const terms = await termsFor(ctx, unit.path)
   const doc = parseReport(r.text)

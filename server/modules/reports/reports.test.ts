@@ -128,6 +128,32 @@ forEachDatabase(
       expect(JSON.stringify(s)).not.toContain(TEACHER)
     })
 
+    it('loops over the names behind a count: the counties whose coefficient rose', async () => {
+      const r = await dept.post('/api/reports/preview', {
+        source:
+          '{% assign cs = "balance.counties_composite_rose" | items %}' +
+          '{{ "balance.counties_composite_rose" | figure | integer }}个：{% for c in cs %}{{ c }}{% unless forloop.last %}、{% endunless %}{% endfor %}',
+        period: '2026',
+      })
+      expect(r.statusCode, r.body).toBe(200)
+      const text = (r.json() as { html: string }).html.replace(/<[^>]*>/g, '')
+      const m = /(\d+)个：([^<\n]*)/.exec(text)
+      const names = (m?.[2] ?? '').trim().split('、').filter(Boolean)
+      expect(Number(m?.[1])).toBeGreaterThan(0)
+      expect(names).toHaveLength(Number(m?.[1]))
+      const warnings = (await dept.get('/api/balance/warnings?year=2026')).json() as {
+        items: { county: string }[]
+      }
+      expect(new Set(names)).toEqual(new Set(warnings.items.map((w) => w.county)))
+      // A figure with no list behind it is refused when rendered, naming it.
+      const bad = await dept.post('/api/reports/preview', {
+        source: '{% assign xs = "petitions.received" | items %}{{ xs | size }}',
+        period: '2026',
+      })
+      expect(bad.statusCode).toBe(400)
+      expect(errorOf(bad).message).toContain('petitions.received')
+    })
+
     it('gives the same document after the data change', async () => {
       const before = (await dept.get(`/api/reports/snapshots/${snapshotId}/document?format=md`)).body
       // One more problem found: a new rendering says so, the kept one does not change.

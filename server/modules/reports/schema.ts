@@ -39,6 +39,8 @@ export const CheckBody = z.strictObject({ source: Source })
 const RenderParams = {
   period: z.string().trim().min(4).max(40),
   orgUnitId: z.number().int().positive().max(2_147_483_647).optional(),
+  /** The comparison period for `delta`: the same period last year (default) or the previous one. */
+  compare: z.enum(['last_year', 'previous']).optional(),
 }
 export const PreviewBody = z.strictObject({ source: Source, ...RenderParams })
 export const RenderBody = z.strictObject({ template: TemplateKey, ...RenderParams })

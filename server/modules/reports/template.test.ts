@@ -66,6 +66,42 @@ forEachDatabase('report templates', (h) => {
     expect(r.figures.every((f) => f.orgUnitId === city.id && f.changedAt !== null)).toBe(true)
   })
 
+  it('compares with the previous period when asked', async () => {
+    const r = await renderTemplate(
+      ctx,
+      '{{ compare_words }}{{ "stats.tech_transfer_contracts" | delta | change: "项" }}',
+      {
+        period: Y2023,
+        unit: city,
+        compare: 'previous',
+      },
+    )
+    // 2023's previous period is 2022: the same figures as last year here (+2 contracts).
+    expect(r.text.replace(/\uE000.\uE001|\uE002/g, '')).toBe('上期增加2项')
+    expect(r.figures.map((f) => f.period)).toEqual(['2023', '2022'])
+  })
+
+  it('lists what stands behind an aggregate: the distinct values of a column of its rows', async () => {
+    const r = await renderTemplate(
+      ctx,
+      '{% assign ks = "stats.tech_transfer_contracts" | items: "kind" %}{% for k in ks %}{{ k }}{% unless forloop.last %}、{% endunless %}{% endfor %}',
+      { period: Y2023, unit: city },
+    )
+    const kinds = r.text.split('、')
+    expect(kinds.length).toBeGreaterThan(0)
+    expect(kinds.every((k) => ['转让', '许可', '作价投资'].includes(k))).toBe(true)
+    expect(new Set(kinds).size).toBe(kinds.length)
+    const unis = await renderTemplate(
+      ctx,
+      '{{ "stats.tech_transfer_contracts" | items: "university" | size }}',
+      {
+        period: Y2023,
+        unit: city,
+      },
+    )
+    expect(Number(unis.text)).toBeGreaterThan(1)
+  })
+
   it('refuses at save what does not exist, with line and column', async () => {
     const problems = await checkTemplate(
       ctx,

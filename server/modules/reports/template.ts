@@ -31,11 +31,12 @@ import { type Ctx, todayInChina } from '../../context.js'
 import { badRequest } from '../../http/errors.js'
 import type { Indicator } from '../indicators/definition.js'
 import { evaluateIndicator, type Unit } from '../indicators/evaluate.js'
+import { indicatorItems } from '../indicators/items.js'
 import { targetFor } from '../indicators/read-figure.js'
 import { findIndicator } from '../indicators/registry.js'
 
 /** Filters whose input is an indicator key. */
-const KEY_FILTERS = new Set(['figure', 'delta', 'target_wording', 'has_figure'])
+const KEY_FILTERS = new Set(['figure', 'delta', 'target_wording', 'has_figure', 'items'])
 /** Which period a figure is read for, relative to the report's. */
 export const WHEN = ['this', 'last_year', 'previous'] as const
 type When = (typeof WHEN)[number]
@@ -199,6 +200,7 @@ export async function checkTemplate(ctx: Ctx, source: string): Promise<TemplateP
       problems.push({ line: u.line, col: u.col, message: `指标 ${u.key} 不存在 / no indicator ${u.key}` })
     if (
       u.filter !== 'target_wording' &&
+      u.filter !== 'items' &&
       u.when !== undefined &&
       !(WHEN as readonly string[]).includes(u.when)
     )
@@ -210,6 +212,8 @@ export async function checkTemplate(ctx: Ctx, source: string): Promise<TemplateP
 export interface RenderParams {
   period: Period
   unit: Unit & { name: string }
+  /** What `delta` compares with unless told: the same period last year (default) or the previous one. */
+  compare?: 'last_year' | 'previous'
 }
 
 /**
@@ -264,7 +268,20 @@ export async function renderTemplate(
       const f = await evaluateIndicator(ctx, await indicator(key), periodOf(when), p.unit)
       return f.value !== null
     })
-    e.registerFilter('delta', async (key: unknown, base: unknown = 'last_year') => {
+    // The names behind a count, for a loop: {% assign labs = "stats.research_platforms" | items: "name" %}
+    e.registerFilter('items', async (key: unknown, column?: unknown) => {
+      const ind = await indicator(key)
+      const list = await indicatorItems(
+        ctx,
+        ind,
+        p.period,
+        p.unit,
+        column === undefined ? undefined : String(column),
+      )
+      if (!list) throw new Error(`指标 ${ind.key} 没有可列出的明细 / ${ind.key} has no list behind it`)
+      return list
+    })
+    e.registerFilter('delta', async (key: unknown, base: unknown = p.compare ?? 'last_year') => {
       // A difference of two figures: marked as the current one (its provenance lists both).
       const now = await read(key, 'this')
       return new FigureDrop(now.value - (await read(key, base)).value, now.index)
@@ -285,6 +302,8 @@ export async function renderTemplate(
   const vars = {
     period: p.period.label,
     period_words: periodWords(p.period),
+    compare: p.compare ?? 'last_year',
+    compare_words: (p.compare ?? 'last_year') === 'previous' ? '上期' : '去年同期',
     period_from: p.period.from,
     period_to: p.period.to,
     year: Number(p.period.from.slice(0, 4)),

@@ -12,7 +12,7 @@ export const balanceReportTemplate = {
 
 ## 一、基本均衡
 
-{% assign rose = "balance.counties_composite_rose" | figure %}**{{ rose | integer }}个县（市、区）基本均衡综合差异系数较上年增大。**其中小学{{ "balance.counties_composite_rose_primary" | figure | integer }}个、初中{{ "balance.counties_composite_rose_junior" | figure | integer }}个；综合差异系数超过标准的县（市、区）{{ "balance.counties_failing_composite" | figure | integer }}个。
+{% assign rose = "balance.counties_composite_rose" | figure %}**{{ rose | integer }}个县（市、区）基本均衡综合差异系数较上年增大。**{% if rose > 0 %}{% assign rose_names = "balance.counties_composite_rose" | items %}分别是{% for c in rose_names %}{{ c }}{% unless forloop.last %}、{% endunless %}{% endfor %}。{% endif %}其中小学{{ "balance.counties_composite_rose_primary" | figure | integer }}个、初中{{ "balance.counties_composite_rose_junior" | figure | integer }}个；综合差异系数超过标准的县（市、区）{{ "balance.counties_failing_composite" | figure | integer }}个。
 
 ## 二、优质均衡
 

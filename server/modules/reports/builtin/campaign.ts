@@ -37,7 +37,7 @@ export const campaignTemplate = {
 
 ## 六、促进教育公平，推进均衡发展
 
-**新增普惠学位{{ "balance.new_inclusive_places" | figure | grouped }}个{% assign has_cov = "balance.preschool_inclusive_coverage" | has_figure %}{% if has_cov %}，普惠性幼儿园覆盖率{{ "balance.preschool_inclusive_coverage" | figure | percent }}{% endif %}。**{% assign rose = "balance.counties_composite_rose" | figure %}{% if rose > 0 %}监测发现{{ rose | integer }}个县（市、区）基本均衡综合差异系数增大，已列入整改。{% else %}各县（市、区）基本均衡综合差异系数均未增大。{% endif %}
+**新增普惠学位{{ "balance.new_inclusive_places" | figure | grouped }}个{% assign has_cov = "balance.preschool_inclusive_coverage" | has_figure %}{% if has_cov %}，普惠性幼儿园覆盖率{{ "balance.preschool_inclusive_coverage" | figure | percent }}{% endif %}。**{% assign rose = "balance.counties_composite_rose" | figure %}{% if rose > 0 %}{% assign rose_names = "balance.counties_composite_rose" | items %}监测发现{{ rose | integer }}个县（市、区）基本均衡综合差异系数增大（{% for c in rose_names %}{{ c }}{% unless forloop.last %}、{% endunless %}{% endfor %}），已列入整改。{% else %}各县（市、区）基本均衡综合差异系数均未增大。{% endif %}
 
 下一步，我们将巩固拓展主题教育成果，以钉钉子精神抓好问题整改，推动教育高质量发展。
 `,
