@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { parsePeriod } from '../domain/indicators/periods.js'
 import { publicationMasker } from '../domain/redaction/publication.js'
 import { loadModules } from '../server/app.js'
@@ -19,6 +20,7 @@ import { SYSTEM_ACTOR } from '../server/context.js'
 import { readEnv } from '../server/env.js'
 import { evaluateIndicator } from '../server/modules/indicators/evaluate.js'
 import { findIndicator } from '../server/modules/indicators/registry.js'
+import { clearSharedComputations } from '../server/modules/indicators/shared-compute.js'
 import { reportToDocx } from '../server/modules/reports/output/docx.js'
 import { loadSnapshot, renderReport, snapshotDoc } from '../server/modules/reports/render.js'
 import { snapshotDocument } from '../server/modules/reports/snapshots.js'
@@ -174,6 +176,13 @@ async function measureRender(log: (m: string) => void): Promise<{ rows: string[]
       coldFull.push(once('render'))
       coldFigures.push(once('figures'))
     }
+    // A running server after the data changed: every figure computed afresh, the scope's names
+    // already decrypted (they follow the ledger incrementally), the code warm.
+    const changed = await timeEach(RUNS, async () => {
+      await sql`delete from indicator_cache`.execute(rt.services.db)
+      clearSharedComputations()
+      return toDocx()
+    })
     await cached()
     const warmFigures = await timeEach(RUNS, cached)
     // With every figure cached, what is left is the template, the public copy, the snapshot and Word.
@@ -198,6 +207,14 @@ async function measureRender(log: (m: string) => void): Promise<{ rows: string[]
           `${ms(median(coldFigures))}: computing the same figures alone, fresh process`,
           ratio(median(coldFull), median(coldFigures)),
           verdict(median(coldFull) < GOAL_RENDER_MS),
+        ],
+        [
+          `${label}, in a running server after the data changed (figures computed afresh, names already decrypted)`,
+          `< ${seconds(GOAL_RENDER_MS)}`,
+          ms(median(changed)),
+          '—',
+          '—',
+          verdict(median(changed) < GOAL_RENDER_MS),
         ],
         [
           'template, public copy, snapshot and Word: the same rendering with every figure cached',

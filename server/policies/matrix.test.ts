@@ -20,6 +20,7 @@ import type { OrgUnit } from '../modules/org/schema.js'
 import { renderReport } from '../modules/reports/render.js'
 import { createTemplate } from '../modules/reports/templates.js'
 import { addTerm } from '../modules/reports/terms.js'
+import { type SelectionsWorld, selectionsWorld } from '../modules/selections/matrix-world.js'
 import type { UserView } from '../modules/users/schema.js'
 import { readWorkbook } from '../spreadsheet/read.js'
 
@@ -83,7 +84,8 @@ interface World
     StatisticsWorld,
     IndicatorsWorld,
     BalanceWorld,
-    ReportsWorld {
+    ReportsWorld,
+    SelectionsWorld {
   /** A 和平区 case (the county user's), its taxonomy, and a way to get a fresh one. */
   hepingCase: { id: number; version: number }
   taxonomy: { categoryId: number; demandId: number; categoryVersion: number }
@@ -1819,6 +1821,223 @@ const REPORTS_MATRIX: Record<string, Row> = {
   },
 }
 
+const SEL_READERS: Who[] = ['admin', 'leader', 'department', 'county', 'school', 'auditor']
+const SEL_OVERSEERS: Who[] = ['admin', 'leader', 'department', 'auditor']
+const SEL_APPLICANTS: Who[] = ['county', 'school']
+/** Overseers 200, applicants (county, school) 404, the expert 403. */
+const overseen = (): Expected => ({ ...only(SEL_OVERSEERS, 200), county: 404, school: 404 })
+const S = '/api/selections'
+
+const SELECTIONS_MATRIX: Record<string, Row> = {
+  'GET /api/selections/rubrics': { expect: only(SEL_READERS, 200), request: () => ({ url: `${S}/rubrics` }) },
+  'POST /api/selections/rubrics': {
+    expect: only(['department'], 201),
+    request: () => ({
+      url: `${S}/rubrics`,
+      payload: { name: '新细则', criteria: [{ key: 'overall', title: '综合', weight: 100, maxScore: 100 }] },
+    }),
+  },
+  'GET /api/selections/rubrics/:id': {
+    expect: only(SEL_READERS, 200),
+    request: (w) => ({ url: `${S}/rubrics/${w.selRubric}` }),
+  },
+  'POST /api/selections/rubrics/:id/revise': {
+    expect: only(['department'], 201),
+    request: (w) => ({ url: `${S}/rubrics/${w.selRubric}/revise`, payload: { name: '修订' } }),
+  },
+  'POST /api/selections/rubrics/:id/void': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const r = await w.freshSelRubric()
+      return { url: `${S}/rubrics/${r.id}/void`, payload: { version: r.version, reason: '停用' } }
+    },
+  },
+  'GET /api/selections/programmes': {
+    expect: only(SEL_READERS, 200),
+    request: () => ({ url: `${S}/programmes` }),
+  },
+  'POST /api/selections/programmes': {
+    expect: only(['department'], 201),
+    request: (w) => ({
+      url: `${S}/programmes`,
+      payload: {
+        name: '矩阵新项目',
+        kind: 'selection',
+        quota: 3,
+        eligibleKinds: ['school'],
+        opensOn: '2026-11-01',
+        closesOn: '2026-12-10',
+        rubricId: w.selRubric,
+        expertsPerApplication: 3,
+      },
+    }),
+  },
+  'GET /api/selections/programmes/:id': {
+    expect: only(SEL_READERS, 200),
+    request: (w) => ({ url: `${S}/programmes/${w.selOpen}` }),
+  },
+  'PATCH /api/selections/programmes/:id': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const p = await w.freshSelDraft()
+      return { url: `${S}/programmes/${p.id}`, payload: { version: p.version, batch: '第三批' } }
+    },
+  },
+  'POST /api/selections/programmes/:id/void': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const p = await w.freshSelDraft()
+      return { url: `${S}/programmes/${p.id}/void`, payload: { version: p.version, reason: '取消' } }
+    },
+  },
+  'POST /api/selections/programmes/:id/actions': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const p = await w.freshSelDraft()
+      return { url: `${S}/programmes/${p.id}/actions`, payload: { version: p.version, action: 'open' } }
+    },
+  },
+  'POST /api/selections/programmes/:id/assign': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const p = await w.freshSelReviewing()
+      return { url: `${S}/programmes/${p.id}/assign`, payload: { version: p.version, seed: 1 } }
+    },
+  },
+  'GET /api/selections/programmes/:id/summary': {
+    expect: overseen(),
+    request: (w) => ({ url: `${S}/programmes/${w.selOpen}/summary` }),
+  },
+  'GET /api/selections/programmes/:id/ranking': {
+    expect: overseen(),
+    request: (w) => ({ url: `${S}/programmes/${w.selOpen}/ranking` }),
+  },
+  'GET /api/selections/programmes/:id/events': {
+    expect: overseen(),
+    request: (w) => ({ url: `${S}/programmes/${w.selOpen}/events` }),
+  },
+  'GET /api/selections/programmes/:id/results.xlsx': {
+    expect: overseen(),
+    request: (w) => ({ url: `${S}/programmes/${w.selFinal}/results.xlsx` }),
+  },
+  'GET /api/selections/programmes/:id/results.docx': {
+    expect: overseen(),
+    request: (w) => ({ url: `${S}/programmes/${w.selFinal}/results.docx` }),
+  },
+  'POST /api/selections/programmes/:id/objections': {
+    expect: only(SEL_READERS, 201),
+    request: (w) => ({ url: `${S}/programmes/${w.selNotice}/objections`, payload: { text: '矩阵异议' } }),
+  },
+  'POST /api/selections/objections/:id/answer': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const o = await w.freshSelObjection()
+      return { url: `${S}/objections/${o.id}/answer`, payload: { version: o.version, answer: '已核实' } }
+    },
+  },
+  'POST /api/selections/programmes/:id/applications': {
+    expect: only(SEL_APPLICANTS, 201),
+    request: async (w) => ({
+      url: `${S}/programmes/${await w.freshSelOpen()}/applications`,
+      payload: { title: '矩阵申报' },
+    }),
+  },
+  'GET /api/selections/applications': {
+    expect: only(SEL_READERS, 200),
+    request: () => ({ url: `${S}/applications` }),
+  },
+  'GET /api/selections/applications/:id': {
+    expect: only(SEL_READERS, 200),
+    request: (w) => ({ url: `${S}/applications/${w.selApplication}` }),
+  },
+  'PATCH /api/selections/applications/:id': {
+    expect: only(SEL_APPLICANTS, 200),
+    request: async (w) => {
+      const a = await w.freshSelApplication()
+      return { url: `${S}/applications/${a.id}`, payload: { version: a.version, title: '改名' } }
+    },
+  },
+  'POST /api/selections/applications/:id/attachments': {
+    expect: only(SEL_APPLICANTS, 201),
+    request: async (w) => ({
+      url: `${S}/applications/${(await w.freshSelApplication()).id}/attachments`,
+      multipart: w.template,
+    }),
+  },
+  'POST /api/selections/applications/:id/submit': {
+    expect: only(SEL_APPLICANTS, 200),
+    request: async (w) => {
+      const a = await w.freshSelApplication()
+      return { url: `${S}/applications/${a.id}/submit`, payload: { version: a.version } }
+    },
+  },
+  'POST /api/selections/applications/:id/withdraw': {
+    expect: only(SEL_APPLICANTS, 200),
+    request: async (w) => {
+      const a = await w.freshSelApplication()
+      return { url: `${S}/applications/${a.id}/withdraw`, payload: { version: a.version, reason: '撤回' } }
+    },
+  },
+  'POST /api/selections/applications/:id/experts': {
+    expect: only(['department'], 201),
+    request: async (w) => ({
+      url: `${S}/applications/${(await w.freshSelReviewing()).applicationId}/experts`,
+      payload: { expertId: w.selExpertDemo },
+    }),
+  },
+  'POST /api/selections/assignments/:id/void': {
+    expect: only(['department'], 200),
+    request: async (w) => ({
+      url: `${S}/assignments/${(await w.freshSelAssignment()).id}/void`,
+      payload: { reason: '调整' },
+    }),
+  },
+  'GET /api/selections/experts': {
+    expect: only(['department'], 200),
+    request: () => ({ url: `${S}/experts` }),
+  },
+  'POST /api/selections/experts': {
+    expect: only(['department'], 201),
+    request: async (w) => ({
+      url: `${S}/experts`,
+      payload: { userId: await w.freshSelUser(), name: '新专家' },
+    }),
+  },
+  'PATCH /api/selections/experts/:id': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const e = await w.freshSelExpert()
+      return { url: `${S}/experts/${e.id}`, payload: { version: e.version, title: '教授' } }
+    },
+  },
+  'POST /api/selections/experts/:id/void': {
+    expect: only(['department'], 200),
+    request: async (w) => {
+      const e = await w.freshSelExpert()
+      return { url: `${S}/experts/${e.id}/void`, payload: { version: e.version, reason: '退出' } }
+    },
+  },
+  'GET /api/selections/reviews': { expect: only(['expert'], 200), request: () => ({ url: `${S}/reviews` }) },
+  'GET /api/selections/reviews/:id': {
+    expect: only(['expert'], 200),
+    request: (w) => ({ url: `${S}/reviews/${w.selReview}` }),
+  },
+  'PUT /api/selections/reviews/:id': {
+    expect: only(['expert'], 200),
+    request: async (w) => {
+      const a = await w.freshSelAssignment()
+      return { url: `${S}/reviews/${a.id}`, payload: { version: a.version, scores: { overall: 80 } } }
+    },
+  },
+  'POST /api/selections/reviews/:id/submit': {
+    expect: only(['expert'], 200),
+    request: async (w) => {
+      const a = await w.freshSelAssignment(true)
+      return { url: `${S}/reviews/${a.id}/submit`, payload: { version: a.version } }
+    },
+  },
+}
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200), request: () => ({ url: '/api/health' }) },
   'GET /api/meta': { expect: everyone(200), request: () => ({ url: '/api/meta' }) },
@@ -2122,6 +2341,7 @@ const MATRIX: Record<string, Row> = {
   ...INDICATORS_MATRIX,
   ...BALANCE_MATRIX,
   ...REPORTS_MATRIX,
+  ...SELECTIONS_MATRIX,
 }
 
 /**
@@ -2214,8 +2434,10 @@ async function makeWorld(h: Harness): Promise<World> {
   const indicators = await indicatorsWorld(h, await h.unitByName('示例市'))
   const balance = await balanceWorld(h, heping)
   const reports = await reportsWorld(h, heping)
+  const selections = await selectionsWorld(h.services)
   return {
     ...reports,
+    ...selections,
     ...indicators,
     ...balance,
     ...petitions,

@@ -23,5 +23,8 @@ export async function downloadAttachment(ctx: Ctx, id: number) {
         after: { attachmentId: id, filename: meta.filename },
       }),
     )
-  return { filename: meta.filename, contentType: meta.content_type, sha256: meta.sha256, bytes }
+  const filename = policy.downloadName
+    ? await policy.downloadName(ctx, meta.owner_id, { id, filename: meta.filename })
+    : meta.filename
+  return { filename, contentType: meta.content_type, sha256: meta.sha256, bytes }
 }

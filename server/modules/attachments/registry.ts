@@ -22,6 +22,11 @@ export interface AttachmentOwner {
   ): Promise<void>
   /** Personal documents (an ethics case's decision letter): downloads are audited. */
   personal?: boolean
+  /**
+   * The name a download carries, when the owner must hide the stored one from this actor (blind
+   * expert review: a file named after its school would give the applicant away). Default: stored name.
+   */
+  downloadName?(ctx: Ctx, ownerId: number, file: { id: number; filename: string }): Promise<string>
 }
 
 const owners = new Map<string, AttachmentOwner>()

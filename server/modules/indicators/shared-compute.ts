@@ -6,8 +6,16 @@
  * stale; the map is small and forgets the oldest entry (results are cached durably by the
  * registry's own cache anyway).
  */
+const all = new Set<Map<string, Promise<unknown>>>()
+
+/** Forgets every shared result (a benchmark measuring figures computed afresh in a warm process). */
+export function clearSharedComputations(): void {
+  for (const m of all) m.clear()
+}
+
 export function sharedCompute<T>(size = 32): (key: string, compute: () => Promise<T>) => Promise<T> {
   const memo = new Map<string, Promise<T>>()
+  all.add(memo as Map<string, Promise<unknown>>)
   return (key, compute) => {
     const hit = memo.get(key)
     if (hit) return hit

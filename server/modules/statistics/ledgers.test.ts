@@ -96,7 +96,9 @@ forEachDatabase(
         columns: { key: string; derived: boolean; derive?: unknown }[]
       }
       // The demo names an owning department for each built-in ledger.
-      const owner = (await admin.get(`/api/org-units/${(d as unknown as { ownerUnitId: number }).ownerUnitId}`)).json()
+      const owner = (
+        await admin.get(`/api/org-units/${(d as unknown as { ownerUnitId: number }).ownerUnitId}`)
+      ).json()
       expect(owner).toMatchObject({ name: '科技处', kind: 'department' })
       const inCity = d.columns.find((c) => c.derived)
       expect(inCity?.derive).toEqual({ rule: 'in_city', from: 'buyer_location' })
