@@ -72,6 +72,11 @@ export interface FigureProvider {
    * optional; a provider that has no list for a key returns undefined.
    */
   items?(s: Services & { db: Tx }, key: string, q: FigureQuery): Promise<string[] | undefined>
+  /**
+   * Indicators that exist because of data, not code: one per selection programme ("遴选第二批市级
+   * 创新创业学院入选数"). Keys start with the module's key like the others; read on each lookup.
+   */
+  more?(db: Tx): Promise<IndicatorDef[]>
 }
 
 const providers = new Map<string, FigureProvider>()

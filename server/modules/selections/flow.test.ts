@@ -226,6 +226,22 @@ forEachDatabase(
       expect(await fig('selections.recommended_people')).toBe(19)
       expect(await fig('selections.programmes')).toBeGreaterThanOrEqual(1)
       expect(await fig('selections.selected', { ...q, from: '2026-11-01', to: '2026-11-30' })).toBe(0)
+      // The programme's own indicators, declared from the data, through the registry and a template.
+      const own = await w.dept.get(
+        `/api/indicators/selections.programme_${p.id}.listed/figure?period=2026`,
+      )
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.json()).toMatchObject({ figure: { value: 2 } })
+      const people = await w.dept.get(
+        `/api/indicators/selections.programme_${p.id}.people/figure?period=2026`,
+      )
+      expect(people.json()).toMatchObject({ figure: { value: 19 } })
+      const preview = await w.dept.post('/api/reports/preview', {
+        source: `{% assign us = "selections.programme_${p.id}.listed" | items %}{{ us | size }}：{{ us | join: "、" }}`,
+        period: '2026',
+      })
+      expect(preview.statusCode, preview.body).toBe(200)
+      expect((preview.json() as { html: string }).html).toMatch(/2：[^<]+、[^<]+/)
 
       // The certificate list.
       const xlsx = await w.dept.get(`/api/selections/programmes/${p.id}/results.xlsx`)
