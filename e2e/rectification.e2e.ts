@@ -262,6 +262,8 @@ describe('rectification journey', () => {
 
   it('shows every tab in the city demo, and in English', async () => {
     const page = dept
+    // A fresh load: a drawer or modal left open by a failed step above must not hide this test's own result.
+    await page.reload()
     for (const [module, tab] of [
       ['rectification', 'problems'],
       ['rectification', 'categories'],

@@ -84,6 +84,29 @@ describe('reports journey', () => {
     await screenshot(page, 'reports-editor')
     await panel.locator('.ant-drawer-close').click()
 
+    // A ledger figure goes down to its rows: the panel lists them, as many as the figure counts.
+    const edited = await source.inputValue()
+    await source.fill(`${edited}\n\n全年招聘会{{ "stats.job_fairs" | figure | integer }}场。`)
+    // The whole year, so that there are rows to show.
+    await page.getByTestId('period-kind').first().click()
+    await pickOption(page, '年度', true)
+    await preview.getByText('二〇二六年，共受理').waitFor()
+    const jobFairs = preview.locator('.figure').last()
+    await preview.getByText('全年招聘会').waitFor()
+    await jobFairs.click()
+    await panel.getByTestId('figure-indicator').filter({ hasText: 'stats.job_fairs' }).waitFor()
+    const rowsBox = panel.getByTestId('figure-rows')
+    await rowsBox.locator('.ant-table-row').first().waitFor()
+    const shown = Number(
+      ((await panel.getByTestId('figure-value').textContent()) ?? '').replace(/[^\d]/g, ''),
+    )
+    await expect
+      .poll(async () => Number(/(\d+)\s*条记录/.exec((await rowsBox.locator('h5').textContent()) ?? '')?.[1]))
+      .toBe(shown)
+    await screenshot(page, 'reports-figure-rows')
+    await panel.locator('.ant-drawer-close').click()
+    await source.fill(edited)
+
     // Check, then save as version 2 with a note; the history lists it.
     await page.getByTestId('template-check').click()
     await page.getByTestId('template-ok').waitFor()

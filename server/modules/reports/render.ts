@@ -5,6 +5,7 @@
  * documents are made from the kept text, never recomputed.
  */
 import type { z } from 'zod'
+import { parsePeriod } from '../../../domain/indicators/periods.js'
 import { suggestTerms } from '../../../domain/redaction/suggest.js'
 import { mapDocText, parseReport, plainText, type ReportDoc } from '../../../domain/report/document.js'
 import { recordAudit } from '../../audit/record.js'
@@ -12,6 +13,7 @@ import { type Ctx, nowIso } from '../../context.js'
 import { notFound } from '../../http/errors.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { authorize, inScope } from '../../policies/authorize.js'
+import type { AggregateDefinition } from '../indicators/definition.js'
 import { findIndicator } from '../indicators/registry.js'
 import { periodFrom, unitFor } from '../indicators/scope.js'
 import { reportToHtml } from './output/html.js'
@@ -26,6 +28,32 @@ export interface FigureView extends FigureUse {
   name: string
   unit: string
   source: { kind: 'ledger' | 'module' | 'manual' | 'expression'; ref: string }
+  /**
+   * For a ledger aggregate: the query of the ledger's rows API that lists the rows behind it
+   * (approved, in the period and unit, with its filters); `exact` is false when a filter or a
+   * date or org column has no counterpart there, and the list is then a superset.
+   */
+  rowsQuery?: { ledger: string; query: Record<string, string | string[]>; exact: boolean }
+}
+
+/** The rows API query behind an aggregate figure (see FigureView.rowsQuery). */
+function queryForRows(a: AggregateDefinition, f: FigureUse): FigureView['rowsQuery'] {
+  const period = parsePeriod(f.period)
+  const query: Record<string, string | string[]> = { orgUnitId: String(f.orgUnitId), status: 'approved' }
+  if (period) {
+    query.from = period.from
+    query.to = period.to
+  }
+  let exact = !a.dateColumn && !a.orgColumn && period !== null
+  const where: string[] = []
+  for (const x of a.filters ?? []) {
+    if (x.op === 'eq' && (typeof x.value === 'string' || typeof x.value === 'number'))
+      where.push(`${x.column}:${x.value}`)
+    else if (x.op === 'is_true' || x.op === 'is_false') where.push(`${x.column}:${x.op === 'is_true'}`)
+    else exact = false
+  }
+  if (where.length) query.where = where
+  return { ledger: a.ledger, query, exact }
 }
 
 /** Each figure with its indicator's name and where its rows are kept. */
@@ -42,7 +70,14 @@ async function describe(ctx: Ctx, figures: FigureUse[]): Promise<FigureView[]> {
           : d?.kind === 'manual'
             ? { kind: 'manual', ref: f.key }
             : { kind: 'module', ref: ind?.module ?? f.key.split('.')[0] ?? '' }
-    out.push({ ...f, index, name: ind?.zh ?? f.key, unit: ind?.unitZh ?? '', source })
+    out.push({
+      ...f,
+      index,
+      name: ind?.zh ?? f.key,
+      unit: ind?.unitZh ?? '',
+      source,
+      ...(d?.kind === 'aggregate' ? { rowsQuery: queryForRows(d.aggregate, f) } : {}),
+    })
   }
   return out
 }

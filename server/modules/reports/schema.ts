@@ -75,6 +75,14 @@ export const FigureView = z.object({
   rows: z.number().nullable(),
   /** Where the rows behind it are kept: a ledger, or a module's own records. */
   source: z.object({ kind: z.enum(['ledger', 'module', 'manual', 'expression']), ref: z.string() }),
+  /** For a ledger aggregate: the ledger rows API query listing the rows behind the figure. */
+  rowsQuery: z
+    .object({
+      ledger: z.string(),
+      query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+      exact: z.boolean(),
+    })
+    .optional(),
 })
 
 export const PreviewView = z.object({ html: z.string(), figures: z.array(FigureView) })

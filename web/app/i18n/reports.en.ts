@@ -64,6 +64,9 @@ const reportsEn: typeof zh = {
     module: 'The “{{name}}” module',
     manual: 'A value entered by hand in the indicator registry',
     expression: 'Calculated from {{of}}',
+    rowsTitle: '{{count}} rows in the ledger (the first 20 shown)',
+    rowsSuperset:
+      'Some of this indicator’s filters cannot be applied to the ledger list: it may show more rows than were counted.',
   },
   render: {
     template: 'Template',

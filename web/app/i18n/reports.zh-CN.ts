@@ -57,6 +57,8 @@ const reportsZh = {
     module: '“{{name}}”模块',
     manual: '在指标库中手工填报的数值',
     expression: '由 {{of}} 计算',
+    rowsTitle: '台账中的 {{count}} 条记录（显示前 20 条）',
+    rowsSuperset: '该指标的部分筛选条件无法在台账列表中还原，下列记录可能多于计入的记录。',
   },
   render: {
     template: '模板',

@@ -42,6 +42,8 @@ export interface FigureView {
   changedAt: string | null
   rows: number | null
   source: { kind: FigureSourceKind; ref: string }
+  /** For a ledger aggregate: the ledger rows API query listing the rows behind it. */
+  rowsQuery?: { ledger: string; query: Record<string, string | string[]>; exact: boolean }
 }
 
 export interface PreviewView {

@@ -8,6 +8,7 @@ import { useIndicators } from '../../indicators/queries'
 import { useOrgIndex } from '../../org/queries'
 import { useLedgers } from '../../statistics/queries'
 import type { FigureView } from '../types'
+import { FigureRows } from './FigureRows'
 
 interface Props {
   figure: FigureView | null
@@ -115,6 +116,7 @@ export function FigurePanel({ figure, onClose, placement = 'right', ...rest }: P
           </Descriptions.Item>
         </Descriptions>
       )}
+      {f?.rowsQuery && <FigureRows figure={f} />}
     </Drawer>
   )
 }
