@@ -227,9 +227,7 @@ forEachDatabase(
       expect(await fig('selections.programmes')).toBeGreaterThanOrEqual(1)
       expect(await fig('selections.selected', { ...q, from: '2026-11-01', to: '2026-11-30' })).toBe(0)
       // The programme's own indicators, declared from the data, through the registry and a template.
-      const own = await w.dept.get(
-        `/api/indicators/selections.programme_${p.id}.listed/figure?period=2026`,
-      )
+      const own = await w.dept.get(`/api/indicators/selections.programme_${p.id}.listed/figure?period=2026`)
       expect(own.statusCode, own.body).toBe(200)
       expect(own.json()).toMatchObject({ figure: { value: 2 } })
       const people = await w.dept.get(

@@ -9,9 +9,6 @@ import type { FigureView } from '../types'
 
 const SHOWN = 20
 
-const cellText = (v: unknown) =>
-  v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : String(v)
-
 /** The ledger rows behind an aggregate figure: the first of them, their count, and whether the list is exact. */
 export function FigureRows({ figure }: { figure: FigureView }) {
   const { t, i18n } = useTranslation()
@@ -29,7 +26,11 @@ export function FigureRows({ figure }: { figure: FigureView }) {
   })
   if (!rq) return null
   const cellText = (v: unknown) =>
-    v === null || v === undefined ? '' : typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v)
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'boolean'
+        ? t(v ? 'common.yes' : 'common.no')
+        : String(v)
   const columns = (ledger?.columns ?? []).slice(0, 4).map((c) => ({
     key: c.key,
     title: i18n.language === 'en' ? c.labelEn || c.labelZh : c.labelZh,
