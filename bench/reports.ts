@@ -188,7 +188,7 @@ async function measureRender(log: (m: string) => void): Promise<{ rows: string[]
     // With every figure cached, what is left is the template, the public copy, the snapshot and Word.
     const warmFull = await timeEach(RUNS, toDocx)
     const docT = await timeEach(RUNS, () => reportToDocx(snapshotDoc(snap, 'full')))
-    const termsT = await timeEach(RUNS, () => termsFor(rt.services, unit.path))
+    const termsT = await timeEach(RUNS, () => termsFor(rt.services, unit.path, snap.text))
     log(
       `  campaign report: cold ${ms(median(coldFull))} (figures ${ms(median(coldFigures))}), warm ${ms(median(warmFull))} (cached reads ${ms(median(warmFigures))}), docx ${ms(median(docT))}`,
     )

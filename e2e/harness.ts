@@ -171,6 +171,10 @@ export class ConsoleWatch {
       this.errors.push(`[console] ${page.url()} ${text}`)
     })
     page.on('pageerror', (err) => this.errors.push(`[pageerror] ${page.url()} ${err.message}`))
+    // Which request failed: the console names only the page.
+    page.on('response', (r) => {
+      if (r.status() === 403 || r.status() >= 500) this.errors.push(`[response] ${r.status()} ${r.url()}`)
+    })
     return page
   }
 

@@ -86,3 +86,10 @@ export function openPersonalDataCipher(opts: {
 }): PersonalDataCipher {
   return createCipher(opts.key ? parseKey(opts.key) : loadOrCreateKeyFile(opts.dataDir))
 }
+
+/**
+ * The lookup hash of a person's name (petitioners and ethics teachers alike): a report's public copy
+ * hashes its own short windows of text and asks which are names, never decrypting one.
+ */
+export const nameHash = (cipher: Pick<PersonalDataCipher, 'lookupHash'>, name: string) =>
+  cipher.lookupHash(`name:${name.trim()}`)

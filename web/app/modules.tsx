@@ -20,6 +20,7 @@ import {
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
@@ -41,6 +42,8 @@ export const pages: Record<string, Page> = {
   indicators: lazy(() => import('../features/indicators/IndicatorsPage')),
   balance: lazy(() => import('../features/balance/BalancePage')),
   reports: lazy(() => import('../features/reports/ReportsPage')),
+  selections: lazy(() => import('../features/selections/SelectionsPage')),
+  'selection-reviews': lazy(() => import('../features/selections/ReviewsPage')),
 }
 
 const iconsByName: Record<string, ReactNode> = {
@@ -61,6 +64,7 @@ const iconsByName: Record<string, ReactNode> = {
   ExperimentOutlined: <ExperimentOutlined />,
   TableOutlined: <TableOutlined />,
   FundOutlined: <FundOutlined />,
+  TrophyOutlined: <TrophyOutlined />,
 }
 
 const iconsByKey: Record<string, ReactNode> = {

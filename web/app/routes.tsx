@@ -45,7 +45,8 @@ function ModulePage() {
   }
 
   const matches = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
-  const module = meta?.modules.find((m) => matches(m.path))
+  // The longest path wins: /selections/reviews is its own module, not a page of /selections.
+  const module = meta?.modules.filter((m) => matches(m.path)).sort((a, b) => b.path.length - a.path.length)[0]
   // The profile page is every user's own; it does not depend on the server announcing it.
   const key = module?.key ?? (matches('/profile') ? 'profile' : undefined)
   const home = <Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>

@@ -13,6 +13,8 @@ export default defineModule({
       titleZh: '组织机构',
       titleEn: 'Organisation',
       icon: 'ApartmentOutlined',
+      // Everyone with org.read; an expert, who has not, landed on a page that answered 403.
+      roles: ['admin', 'leader', 'department', 'county', 'school', 'auditor'],
       order: 10,
     },
   ],

@@ -3,6 +3,7 @@ import { subscribe } from '../../events.js'
 import { defineModule } from '../../http/module.js'
 import { PETITION_IMPORT_JOB, runPetitionImport } from './import-cases.js'
 import { recomputeOpenDeadlines } from './recompute-deadlines.js'
+import { backfillPetitionerNameHashes } from './redaction-names.js'
 import { petitionRoutes } from './routes.js'
 import { seedTaxonomy } from './taxonomy.js'
 
@@ -15,8 +16,10 @@ export default defineModule({
   key: 'petitions',
   routes: petitionRoutes,
   jobs: (queue) => queue.register(PETITION_IMPORT_JOB, runPetitionImport),
-  seed: (services) =>
-    services.db.transaction().execute((trx) => seedTaxonomy(trx, services.now().toISOString())),
+  seed: async (services) => {
+    await services.db.transaction().execute((trx) => seedTaxonomy(trx, services.now().toISOString()))
+    await backfillPetitionerNameHashes(services)
+  },
   menu: [
     {
       key: 'petitions',

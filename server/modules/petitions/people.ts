@@ -3,7 +3,7 @@
  * only for users allowed to see it (and that view is audited by the caller).
  */
 import { maskIdNumberRegion, maskName, maskPhone } from '../../../domain/privacy/mask.js'
-import type { PersonalDataCipher } from '../../privacy/personal-data.js'
+import { nameHash, type PersonalDataCipher } from '../../privacy/personal-data.js'
 import { idNumberProblem } from '../../spreadsheet/parse-id.js'
 import type { PetitionPersonTable } from './tables.js'
 
@@ -39,6 +39,7 @@ export function sealPerson(
     role,
     name_enc: cipher.encrypt(p.name.trim()),
     name_mask: maskName(p.name),
+    name_hash: nameHash(cipher, p.name),
     id_enc: id ? cipher.encrypt(id) : null,
     id_mask: id ? maskIdNumberRegion(id) : null,
     id_hash: id ? cipher.lookupHash(`id:${id}`) : null,

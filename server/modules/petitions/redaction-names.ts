@@ -1,58 +1,67 @@
 /**
- * Petitioners' names in a subtree, decrypted, for the public copy of a report to mask (never to
- * show or store: the caller keeps only how many there were). A province holds 300,000 of them, so
- * they are decrypted once per scope and then kept up to date incrementally: every change to a case
- * appends to its timeline, so only the cases with events newer than the last one seen are read
- * again. A name that was corrected stays in the set beside the new one (masking more is safe).
+ * Petitioners' names that occur in a text, for the public copy of a report to mask (never to show
+ * or store: the caller keeps only how many there were). The text's short windows are hashed and
+ * looked up against the names' keyed hashes in scope (`name_hash`), so no name is decrypted; a
+ * text too long for that falls back to decrypting the scope's names. Older rows get their hash at
+ * start-up (`backfillPetitionerNameHashes`).
  */
 import type { Services, Tx } from '../../context.js'
+import { nameCandidates } from '../../privacy/name-windows.js'
+import { nameHash } from '../../privacy/personal-data.js'
 
-interface Entry {
-  lastEventId: number
-  names: Set<string>
-}
+const BATCH = 5_000
 
-const cache = new Map<string, Entry>()
-
-async function namesOfCases(s: Services & { db: Tx }, scopePath: string, afterEventId: number | null) {
-  let q = s.db
-    .selectFrom('petition_people as p')
-    .innerJoin('petition_cases as c', 'c.id', 'p.case_id')
-    .select('p.name_enc')
-    .where('c.scope_path', 'like', `${scopePath}%`)
-    // Erased after the retention period: nothing left to mask.
-    .where('p.name_enc', 'is not', null)
-  if (afterEventId !== null)
-    q = q.where(
-      'p.case_id',
-      'in',
-      s.db.selectFrom('petition_events').select('case_id').where('id', '>', afterEventId),
-    )
-  return (await q.execute()).map((r) => s.personal.decrypt(r.name_enc as string))
-}
-
-export async function petitionerNames(s: Services & { db: Tx }, scopePath: string): Promise<string[]> {
-  const newest = await s.db
-    .selectFrom('petition_events')
-    .select('id')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  const last = Number(newest?.id ?? 0)
-  const hit = cache.get(scopePath)
-  if (hit && hit.lastEventId === last) return [...hit.names]
-  if (hit && hit.lastEventId < last) {
-    // A little overlap: an event numbered before the last seen may commit after it (PostgreSQL).
-    for (const n of await namesOfCases(s, scopePath, Math.max(0, hit.lastEventId - 1000))) hit.names.add(n)
-    hit.lastEventId = last
-    return [...hit.names]
+export async function petitionerNamesIn(
+  s: Services & { db: Tx },
+  scopePath: string,
+  text: string,
+): Promise<string[]> {
+  const candidates = nameCandidates(s.personal, text)
+  const scoped = () =>
+    s.db
+      .selectFrom('petition_people as p')
+      .innerJoin('petition_cases as c', 'c.id', 'p.case_id')
+      .where('c.scope_path', 'like', `${scopePath}%`)
+  if (!candidates) {
+    const rows = await scoped().select('p.name_enc').where('p.name_enc', 'is not', null).execute()
+    return [...new Set(rows.map((r) => s.personal.decrypt(r.name_enc as string)))]
   }
-  const entry = { lastEventId: last, names: new Set(await namesOfCases(s, scopePath, null)) }
-  cache.set(scopePath, entry)
-  return [...entry.names]
+  const hashes = [...candidates.keys()]
+  const found = new Set<string>()
+  for (let i = 0; i < hashes.length; i += BATCH) {
+    const rows = await scoped()
+      .select('p.name_hash')
+      .distinct()
+      .where('p.name_hash', 'in', hashes.slice(i, i + BATCH))
+      .execute()
+    for (const r of rows) {
+      const name = r.name_hash ? candidates.get(r.name_hash) : undefined
+      if (name) found.add(name)
+    }
+  }
+  return [...found]
 }
 
-/** Drops the cached names (personal data was erased: nothing of it may stay in memory). */
-export function forgetPetitionerNames(): void {
-  cache.clear()
+/** Hashes the names stored before the hash column existed, a batch at a time (idempotent). */
+export async function backfillPetitionerNameHashes(s: Services): Promise<number> {
+  let done = 0
+  for (;;) {
+    const rows = await s.db
+      .selectFrom('petition_people')
+      .select(['id', 'name_enc'])
+      .where('name_hash', 'is', null)
+      .where('name_enc', 'is not', null)
+      .limit(BATCH)
+      .execute()
+    if (rows.length === 0) return done
+    await s.db.transaction().execute(async (trx) => {
+      for (const r of rows)
+        await trx
+          .updateTable('petition_people')
+          .set({ name_hash: nameHash(s.personal, s.personal.decrypt(r.name_enc as string)) })
+          .where('id', '=', r.id)
+          .execute()
+    })
+    done += rows.length
+  }
 }

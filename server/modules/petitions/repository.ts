@@ -293,6 +293,7 @@ export async function erasePeople(db: Tx, caseIds: number[], at: string) {
     .updateTable('petition_people')
     .set({
       name_enc: null,
+      name_hash: null,
       id_enc: null,
       id_hash: null,
       phone_enc: null,

@@ -6,7 +6,6 @@ import { recordAudit } from '../../audit/record.js'
 import { type Ctx, nowIso } from '../../context.js'
 import { authorize } from '../../policies/authorize.js'
 import { todayInChina } from './derive.js'
-import { forgetPetitionerNames } from './redaction-names.js'
 import { erasePeople, listErasable } from './repository.js'
 import { loadSettings } from './settings.js'
 
@@ -33,6 +32,5 @@ export async function eraseExpiredPersonalData(ctx: Ctx): Promise<{ erased: numb
     erased += n
     if (n === 0) break
   }
-  if (erased > 0) forgetPetitionerNames()
   return { erased, closedBefore }
 }

@@ -76,6 +76,8 @@ export interface PetitionPersonTable {
   role: string
   name_enc: string | null
   name_mask: string
+  /** Keyed hash of the name (`nameHash`), for finding names in a text without decrypting. */
+  name_hash: string | null
   id_enc: string | null
   id_mask: string | null
   id_hash: string | null

@@ -39,7 +39,14 @@ async function snapshot(s: Services) {
     .execute()
   const cases = (await s.db.selectFrom('ethics_cases').selectAll().orderBy('id').execute()).map(
     // Ciphertexts draw a fresh IV, and the lookup hash is keyed with each database's own key.
-    ({ teacher_name_enc: _a, teacher_id_enc: _b, finding_enc: _c, teacher_id_hash: _d, ...rest }) => rest,
+    ({
+      teacher_name_enc: _a,
+      teacher_id_enc: _b,
+      finding_enc: _c,
+      teacher_id_hash: _d,
+      teacher_name_hash: _e,
+      ...rest
+    }) => rest,
   )
   return { problems, measures, evidence, cases }
 }

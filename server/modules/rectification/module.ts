@@ -9,6 +9,7 @@ import {
   seedItems,
   VIOLATION_TYPES,
 } from './lists.js'
+import { backfillTeacherNameHashes } from './redaction-names.js'
 import { rectificationRoutes } from './routes.js'
 
 export default defineModule({
@@ -18,12 +19,14 @@ export default defineModule({
     queue.register(PROBLEM_IMPORT_JOB, runProblemImport)
     queue.register(ETHICS_IMPORT_JOB, runEthicsImport)
   },
-  seed: (services) =>
-    services.db.transaction().execute(async (trx) => {
+  seed: async (services) => {
+    await services.db.transaction().execute(async (trx) => {
       const at = services.now().toISOString()
       await seedItems(trx, CATEGORIES, DEFAULT_CATEGORIES, at)
       await seedItems(trx, VIOLATION_TYPES, DEFAULT_VIOLATION_TYPES, at)
-    }),
+    })
+    await backfillTeacherNameHashes(services)
+  },
   menu: [
     {
       key: 'rectification',

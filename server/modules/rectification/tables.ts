@@ -111,6 +111,8 @@ export interface EthicsCaseTable {
   teacher_id_enc: string | null
   teacher_id_mask: string | null
   teacher_id_hash: string | null
+  /** Keyed hash of the teacher's name, for finding it in a text without decrypting. */
+  teacher_name_hash: string | null
   occurred_on: string
   violation_type_id: number
   finding_enc: string | null

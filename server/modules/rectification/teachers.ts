@@ -13,7 +13,7 @@ import {
   replaceTerms,
   type SummaryUnit,
 } from '../../../domain/rectification/public-summary.js'
-import type { PersonalDataCipher } from '../../privacy/personal-data.js'
+import { nameHash, type PersonalDataCipher } from '../../privacy/personal-data.js'
 import { idNumberProblem } from '../../spreadsheet/parse-id.js'
 import type { EthicsCaseRow } from './repository.js'
 
@@ -49,6 +49,7 @@ export function sealTeacher(
   | 'teacher_id_enc'
   | 'teacher_id_mask'
   | 'teacher_id_hash'
+  | 'teacher_name_hash'
   | 'finding_enc'
   | 'finding_mask'
   | 'handling_detail'
@@ -62,6 +63,7 @@ export function sealTeacher(
     teacher_id_enc: id ? cipher.encrypt(id) : null,
     teacher_id_mask: id ? maskIdNumberRegion(id) : null,
     teacher_id_hash: id ? idHash(cipher, id) : null,
+    teacher_name_hash: nameHash(cipher, name),
     finding_enc: cipher.encrypt(t.finding),
     finding_mask: maskForLists(t.finding, { name, idNumber: id }),
     // The handling note is short and not sealed: the teacher's name in it is stored masked.

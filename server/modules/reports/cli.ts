@@ -88,7 +88,7 @@ export function registerReportCommands(program: Command, withRuntime: WithServic
               .filter(Boolean)
           : []
         const text = await readAll(file)
-        const set = await termsFor(rt.services, '/', extra)
+        const set = await termsFor(rt.services, '/', text, extra)
         process.stdout.write(
           o.mode === 'personal'
             ? personalMasker([...set.personalNames, ...extra]).mask(text)

@@ -115,7 +115,7 @@ export async function renderReport(
   await progress(0, 3, '计算数字 / computing the figures')
   const r = await renderTemplate(ctx, source, t)
   await progress(1, 3, '生成公开版 / making the public copy')
-  const terms = await termsFor(ctx, unit.path)
+  const terms = await termsFor(ctx, unit.path, r.text)
   const doc = parseReport(r.text)
   const figures = await describe(ctx, r.figures)
   await progress(2, 3, '保存快照 / keeping the snapshot')

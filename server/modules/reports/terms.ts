@@ -13,8 +13,8 @@ import { recordAudit } from '../../audit/record.js'
 import { type Ctx, nowIso, type Services, type Tx } from '../../context.js'
 import { conflict, notFound, staleVersion } from '../../http/errors.js'
 import { authorize } from '../../policies/authorize.js'
-import { petitionerNames } from '../petitions/redaction-names.js'
-import { ethicsTeacherNames } from '../rectification/redaction-names.js'
+import { petitionerNamesIn } from '../petitions/redaction-names.js'
+import { ethicsTeacherNamesIn } from '../rectification/redaction-names.js'
 import { insertTerm, reviewedTerms, termRow, unitAndUserNames, voidTermRow } from './repository.js'
 import type { RedactBody, TermBody } from './schema.js'
 
@@ -41,22 +41,30 @@ export interface TermSet {
   personalNames: string[]
 }
 
-/** Every term for a subtree; `extra` are a request's own. */
+/**
+ * Every term for a subtree and a text; `extra` are a request's own. People's names are the ones
+ * that occur in `text` (found by their hashes), masked by a small automaton of their own before the
+ * cached one of the unit names and reviewed terms: masking keeps lengths, so the two in turn mask
+ * what one would.
+ */
 export async function termsFor(
   s: Services & { db: Tx },
   scopePath: string,
+  text: string,
   extra: string[] = [],
 ): Promise<TermSet> {
   const [org, reviewed, petitioners, teachers] = await Promise.all([
     unitAndUserNames(s.db, scopePath),
     reviewedTerms(s.db),
-    petitionerNames(s, scopePath),
-    ethicsTeacherNames(s, scopePath),
+    petitionerNamesIn(s, scopePath, text),
+    ethicsTeacherNamesIn(s, scopePath, text),
   ])
   const personal = [...new Set([...petitioners, ...teachers])]
   const reviewedList = reviewed.map((r) => r.term)
+  const base = maskerFor([...org, ...reviewedList, ...extra])
+  const people = publicationMasker(personal)
   return {
-    masker: maskerFor([...org, ...reviewedList, ...personal, ...extra]),
+    masker: { terms: [...people.terms, ...base.terms], mask: (t: string) => base.mask(people.mask(t)) },
     record: { reviewed: reviewedList, org: new Set(org).size, personal: personal.length },
     personalNames: personal,
   }
@@ -65,7 +73,7 @@ export async function termsFor(
 /** Redacts a text for the caller's scope. Personal mode masks IDs, phones and the known names. */
 export async function redactText(ctx: Ctx, body: z.infer<typeof RedactBody>): Promise<{ text: string }> {
   authorize(ctx.actor, 'report.read')
-  const set = await termsFor(ctx, ctx.actor.scopePath, body.terms)
+  const set = await termsFor(ctx, ctx.actor.scopePath, body.text, body.terms)
   if (body.mode === 'personal') {
     const people = [
       ...set.personalNames,
@@ -140,6 +148,6 @@ export async function voidTerm(ctx: Ctx, id: number, body: { version: number; re
 /** Names in a text that no list holds yet, for a reviewer to add (suggested, never applied). */
 export async function suggestForText(ctx: Ctx, text: string) {
   authorize(ctx.actor, 'report.read')
-  const set = await termsFor(ctx, ctx.actor.scopePath)
+  const set = await termsFor(ctx, ctx.actor.scopePath, text)
   return { items: suggestTerms(text, set.masker.terms).slice(0, 200) }
 }

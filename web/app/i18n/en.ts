@@ -6,6 +6,7 @@ import petitionsEn from './petitions.en'
 import rectificationEn from './rectification.en'
 import reportsEn from './reports.en'
 import researchEn from './research.en'
+import selectionsEn from './selections.en'
 import statisticsEn from './statistics.en'
 import supervisionEn from './supervision.en'
 import type { Catalogue } from './zh-CN'
@@ -297,6 +298,7 @@ const en: Catalogue = {
   indicators: indicatorsEn,
   balance: balanceEn,
   reports: reportsEn,
+  selections: selectionsEn,
 }
 
 export default en

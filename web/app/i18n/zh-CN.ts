@@ -8,6 +8,7 @@ import petitionsZh from './petitions.zh-CN'
 import rectificationZh from './rectification.zh-CN'
 import reportsZh from './reports.zh-CN'
 import researchZh from './research.zh-CN'
+import selectionsZh from './selections.zh-CN'
 import statisticsZh from './statistics.zh-CN'
 import supervisionZh from './supervision.zh-CN'
 
@@ -297,6 +298,7 @@ const zhCN = {
   indicators: indicatorsZh,
   balance: balanceZh,
   reports: reportsZh,
+  selections: selectionsZh,
 }
 
 export default zhCN
