@@ -209,7 +209,7 @@ async function measureRender(log: (m: string) => void): Promise<{ rows: string[]
           verdict(median(coldFull) < GOAL_RENDER_MS),
         ],
         [
-          `${label}, in a running server after the data changed (figures computed afresh, names already decrypted)`,
+          `${label}, in a running server after the data changed (figures computed afresh)`,
           `< ${seconds(GOAL_RENDER_MS)}`,
           ms(median(changed)),
           '—',
