@@ -27,3 +27,22 @@ export function nameCandidates(
   for (const w of windows) out.set(nameHash(cipher, w), w)
   return out
 }
+
+/**
+ * The names among `candidates` that a lookup finds, asking for the hashes in batches (SQLite takes
+ * at most 32,766 parameters a statement). `lookup` returns the stored hashes among those it is given.
+ */
+export async function namesFound(
+  candidates: Map<string, string>,
+  lookup: (hashes: string[]) => Promise<(string | null)[]>,
+  batch = 5_000,
+): Promise<string[]> {
+  const hashes = [...candidates.keys()]
+  const found = new Set<string>()
+  for (let i = 0; i < hashes.length; i += batch)
+    for (const h of await lookup(hashes.slice(i, i + batch))) {
+      const name = h ? candidates.get(h) : undefined
+      if (name) found.add(name)
+    }
+  return [...found]
+}

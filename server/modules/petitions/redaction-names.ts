@@ -6,7 +6,7 @@
  * start-up (`backfillPetitionerNameHashes`).
  */
 import type { Services, Tx } from '../../context.js'
-import { nameCandidates } from '../../privacy/name-windows.js'
+import { nameCandidates, namesFound } from '../../privacy/name-windows.js'
 import { nameHash } from '../../privacy/personal-data.js'
 
 const BATCH = 5_000
@@ -26,20 +26,11 @@ export async function petitionerNamesIn(
     const rows = await scoped().select('p.name_enc').where('p.name_enc', 'is not', null).execute()
     return [...new Set(rows.map((r) => s.personal.decrypt(r.name_enc as string)))]
   }
-  const hashes = [...candidates.keys()]
-  const found = new Set<string>()
-  for (let i = 0; i < hashes.length; i += BATCH) {
-    const rows = await scoped()
-      .select('p.name_hash')
-      .distinct()
-      .where('p.name_hash', 'in', hashes.slice(i, i + BATCH))
-      .execute()
-    for (const r of rows) {
-      const name = r.name_hash ? candidates.get(r.name_hash) : undefined
-      if (name) found.add(name)
-    }
-  }
-  return [...found]
+  return namesFound(candidates, async (hashes) =>
+    (await scoped().select('p.name_hash').distinct().where('p.name_hash', 'in', hashes).execute()).map(
+      (r) => r.name_hash,
+    ),
+  )
 }
 
 /** Hashes the names stored before the hash column existed, a batch at a time (idempotent). */

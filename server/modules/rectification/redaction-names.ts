@@ -3,7 +3,7 @@
  * show or store), found by their keyed hashes like petitioners' (see petitions/redaction-names.ts).
  */
 import type { Services, Tx } from '../../context.js'
-import { nameCandidates } from '../../privacy/name-windows.js'
+import { nameCandidates, namesFound } from '../../privacy/name-windows.js'
 import { nameHash } from '../../privacy/personal-data.js'
 
 export async function ethicsTeacherNamesIn(
@@ -17,20 +17,11 @@ export async function ethicsTeacherNamesIn(
     const rows = await scoped().select('teacher_name_enc').where('teacher_name_enc', 'is not', null).execute()
     return [...new Set(rows.map((r) => s.personal.decrypt(r.teacher_name_enc as string)))]
   }
-  const hashes = [...candidates.keys()]
-  const found = new Set<string>()
-  for (let i = 0; i < hashes.length; i += 5_000) {
-    const rows = await scoped()
-      .select('teacher_name_hash')
-      .distinct()
-      .where('teacher_name_hash', 'in', hashes.slice(i, i + 5_000))
-      .execute()
-    for (const r of rows) {
-      const name = r.teacher_name_hash ? candidates.get(r.teacher_name_hash) : undefined
-      if (name) found.add(name)
-    }
-  }
-  return [...found]
+  return namesFound(candidates, async (hashes) =>
+    (
+      await scoped().select('teacher_name_hash').distinct().where('teacher_name_hash', 'in', hashes).execute()
+    ).map((r) => r.teacher_name_hash),
+  )
 }
 
 /** Hashes teachers' names stored before the hash column existed (idempotent). */
