@@ -108,6 +108,8 @@ export interface JobTable {
   created_at: Timestamp
   started_at: Timestamp | null
   finished_at: Timestamp | null
+  /** Renewed while the job runs (migration 0018): a stale one means its process died. */
+  heartbeat_at: Timestamp | null
 }
 
 export interface JobFileTable {

@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.js'
 import { SpreadsheetError } from '../spreadsheet/errors.js'
 import { createInProcessQueue } from './in-process.js'
 import { createPgBossQueue } from './pg-boss.js'
-import type { JobQueue } from './queue.js'
+import { ABANDONED_AFTER_MS, type JobQueue } from './queue.js'
 import { findJob, insertJob } from './repository.js'
 
 const actor = { ...SYSTEM_ACTOR, id: 0 }
@@ -235,6 +235,42 @@ describe.runIf(process.env.DATABASE_URL)('pg-boss job queue [postgres]', () => {
         status: 'failed',
         error: { code: 'import_has_errors' },
       })
+    } finally {
+      await queue.stop()
+      await rt.close()
+      await fresh.drop()
+    }
+  }, 30_000)
+
+  it('fails a job whose heartbeat stopped (its process died), not one that is still beating', async () => {
+    const fresh = await createFreshDatabase('postgres')
+    const clock = new TestClock()
+    const rt = await openTestRuntime(fresh, clock, { startJobs: false })
+    const running = async (label: string, beatAt: string) => {
+      const id = await insertJob(rt.services.db, {
+        kind: 'test.record',
+        payload: { actor, data: { label } },
+        createdBy: null,
+        at: beatAt,
+      })
+      await rt.services.db
+        .updateTable('jobs')
+        .set({ status: 'running', started_at: beatAt, heartbeat_at: beatAt })
+        .where('id', '=', id)
+        .execute()
+      return id
+    }
+    const now = clock.now().getTime()
+    const dead = await running('dead', new Date(now - ABANDONED_AFTER_MS - 1000).toISOString())
+    const alive = await running('alive', new Date(now - 1000).toISOString())
+    const queue = createPgBossQueue(fresh.url as string)
+    try {
+      await queue.start(rt.services)
+      expect(await job(rt.services, dead)).toMatchObject({
+        status: 'failed',
+        error: { code: 'job_interrupted' },
+      })
+      expect((await job(rt.services, alive)).status).toBe('running')
     } finally {
       await queue.stop()
       await rt.close()

@@ -4,7 +4,15 @@
  */
 import PgBoss from 'pg-boss'
 import type { Actor, Services } from '../context.js'
-import { createJobRow, executeJob, type JobFileInput, type JobHandler, type JobQueue } from './queue.js'
+import {
+  ABANDONED_AFTER_MS,
+  createJobRow,
+  executeJob,
+  type JobFileInput,
+  type JobHandler,
+  type JobQueue,
+} from './queue.js'
+import { failAbandoned } from './repository.js'
 
 export function createPgBossQueue(connectionString: string): JobQueue {
   const handlers = new Map<string, JobHandler>()
@@ -13,6 +21,14 @@ export function createPgBossQueue(connectionString: string): JobQueue {
   let services: Services | undefined
   let workerId: string | undefined
   const inFlight = new Set<Promise<void>>()
+  let sweeper: NodeJS.Timeout | undefined
+  // A process that died mid-job leaves its row `running`; its heartbeat stops, and any live
+  // process fails it within ABANDONED_AFTER_MS + one sweep (pg-boss would only retry it, as a new
+  // run, after its own expiry, and executeJob never re-runs a job that is not queued).
+  const sweep = async (s: Services) => {
+    const now = s.now()
+    await failAbandoned(s.db, new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString(), now.toISOString())
+  }
 
   return {
     register(kind, handler) {
@@ -28,6 +44,9 @@ export function createPgBossQueue(connectionString: string): JobQueue {
     },
     async start(s) {
       services = s
+      await sweep(s)
+      sweeper = setInterval(() => void sweep(s).catch(() => undefined), ABANDONED_AFTER_MS / 2)
+      sweeper.unref()
       await boss.start()
       await boss.createQueue('edu-ledger-jobs')
       // pg-boss waits a full polling interval after every fetch, even a non-empty one, so a burst
@@ -51,6 +70,7 @@ export function createPgBossQueue(connectionString: string): JobQueue {
       )
     },
     async stop() {
+      clearInterval(sweeper)
       await boss.stop({ graceful: true, timeout: 5000 })
     },
     async idle() {

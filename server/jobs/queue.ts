@@ -38,6 +38,10 @@ export interface JobQueue {
 }
 
 /** Runs one job row to completion: shared by both queue implementations. */
+/** How often a running job renews its heartbeat, and how old one must be to count as dead. */
+export const HEARTBEAT_MS = 5_000
+export const ABANDONED_AFTER_MS = 20_000
+
 export async function executeJob(
   services: Services,
   handlers: Map<string, JobHandler>,
@@ -48,6 +52,10 @@ export async function executeJob(
   const handler = handlers.get(job.kind)
   const payload = JSON.parse(job.payload_json) as { actor: Actor; data: unknown }
   await repo.markRunning(services.db, jobId, services.now().toISOString())
+  const heartbeat = setInterval(() => {
+    repo.beat(services.db, jobId, services.now().toISOString()).catch(() => undefined)
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
     const result = await handler({
@@ -66,6 +74,8 @@ export async function executeJob(
         ? { code: err.code, params: err.params }
         : { code: 'internal', params: {}, detail: err instanceof Error ? err.message : String(err) }
     await repo.finish(services.db, jobId, 'failed', services.now().toISOString(), null, error)
+  } finally {
+    clearInterval(heartbeat)
   }
 }
 

@@ -33,7 +33,40 @@ export const queuedJobIds = async (db: Kysely<Database>) =>
   )
 
 export async function markRunning(db: Kysely<Database>, id: number, at: string) {
-  await db.updateTable('jobs').set({ status: 'running', started_at: at }).where('id', '=', id).execute()
+  await db
+    .updateTable('jobs')
+    .set({ status: 'running', started_at: at, heartbeat_at: at })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function beat(db: Kysely<Database>, id: number, at: string) {
+  await db
+    .updateTable('jobs')
+    .set({ heartbeat_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute()
+}
+
+/** Jobs still `running` whose heartbeat stopped before `staleBefore`: their process died. */
+export async function failAbandoned(db: Kysely<Database>, staleBefore: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('jobs')
+    .set({
+      status: 'failed',
+      finished_at: at,
+      error_json: JSON.stringify({ code: 'job_interrupted', params: {} }),
+    })
+    .where('status', '=', 'running')
+    .where((eb) =>
+      eb.or([
+        eb('heartbeat_at', '<', staleBefore),
+        eb.and([eb('heartbeat_at', 'is', null), eb('started_at', '<', staleBefore)]),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows)
 }
 
 export async function setProgress(
