@@ -2,10 +2,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
+import { RollbackAwareSqliteDialect } from './sqlite-dialect.js'
 
 export interface Db {
   db: Kysely<Database>
@@ -28,7 +29,12 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
       idleTimeoutMillis: 30000,
     })
     // A dropped connection must not crash the process; requests fail with 503 and the pool reconnects.
+    // The pool listens only to its idle clients: a client checked out (a transaction waiting on
+    // JavaScript between statements) that is cut off emits 'error' with no listener, which kills
+    // the process (found by tests/faults/pg-outage.test.ts). Every client gets a listener of its own;
+    // its pending or next query fails, which the error handler turns into a 503.
     pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
@@ -45,6 +51,6 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
   // Statistics for the query planner, refreshed only where tables changed a lot since the last
   // run (cheap when nothing did); SQLite's recommended call on opening a connection.
   sqlite.pragma('optimize=0x10002')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new RollbackAwareSqliteDialect(sqlite) })
   return { db, dialect: 'sqlite', file, close: () => db.destroy() }
 }

@@ -83,7 +83,7 @@ function classify(err: unknown): AppError {
   const code = String(e.code ?? '')
   if (
     DB_DOWN.has(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(
       e.message ?? '',
     )
   ) {
