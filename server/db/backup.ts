@@ -10,8 +10,10 @@ import type { Db } from './connect.js'
 import { listTables, resetIdentity, withForeignKeysSuspended } from './dialect.js'
 
 const FORMAT = 'edu-ledger-backup/1'
-// Not data: the migrator owns schema_migrations; sessions and throttles must not survive a restore.
-const SKIP = new Set(['schema_migrations', 'sessions', 'auth_throttle'])
+// Not data: the migrator owns schema_migrations; sessions and throttles must not survive a restore;
+// job files are transient uploads and error reports that repeat ledgers in clear (personal data
+// included) and are dropped within days anyway (server/jobs/queue.ts): a backup must not keep them.
+const SKIP = new Set(['schema_migrations', 'sessions', 'auth_throttle', 'job_files'])
 
 function encode(v: unknown): unknown {
   if (Buffer.isBuffer(v)) return { $b64: v.toString('base64') }

@@ -1,6 +1,14 @@
 /** The embedded queue: one worker loop in this process, enough for one SQLite-backed server. */
 import type { Actor, Services } from '../context.js'
-import { createJobRow, executeJob, type JobFileInput, type JobHandler, type JobQueue } from './queue.js'
+import {
+  createJobRow,
+  executeJob,
+  type JobFileInput,
+  type JobHandler,
+  type JobQueue,
+  startJobFileSweeper,
+  sweepJobFiles,
+} from './queue.js'
 import { failInterrupted, queuedJobIds } from './repository.js'
 
 export function createInProcessQueue(): JobQueue {
@@ -8,6 +16,7 @@ export function createInProcessQueue(): JobQueue {
   let services: Services | undefined
   let running: Promise<void> = Promise.resolve()
   let stopped = false
+  let sweeper: NodeJS.Timeout | undefined
 
   const drain = () => {
     running = running.then(async () => {
@@ -34,8 +43,11 @@ export function createInProcessQueue(): JobQueue {
       services = s
       stopped = false
       await failInterrupted(s.db, s.now().toISOString())
+      await sweepJobFiles(s)
+      sweeper = startJobFileSweeper(s)
     },
     async stop() {
+      clearInterval(sweeper)
       stopped = true
       await running
     },

@@ -5,8 +5,8 @@ import { AppError } from '../http/errors.js'
 import { SpreadsheetError } from '../spreadsheet/errors.js'
 import { createInProcessQueue } from './in-process.js'
 import { createPgBossQueue } from './pg-boss.js'
-import { ABANDONED_AFTER_MS, type JobQueue } from './queue.js'
-import { findJob, insertJob } from './repository.js'
+import { ABANDONED_AFTER_MS, JOB_FILE_DAYS, type JobQueue, sweepJobFiles } from './queue.js'
+import { findJob, hasFile, insertJob } from './repository.js'
 
 const actor = { ...SYSTEM_ACTOR, id: 0 }
 
@@ -157,6 +157,14 @@ forEachDatabase(
           .where('role', '=', 'output')
           .executeTakeFirstOrThrow()
         expect([...Buffer.from(out.bytes)]).toEqual([255, 0, 3, 2, 1])
+        // The upload itself (a whole ledger, in clear) is gone once the job ended.
+        expect(await hasFile(h.db, id, 'input')).toBe(false)
+        // Its other files go after JOB_FILE_DAYS, not before.
+        await sweepJobFiles(h.services)
+        expect(await hasFile(h.db, id, 'output')).toBe(true)
+        h.clock.advance((JOB_FILE_DAYS + 1) * 86_400_000)
+        await sweepJobFiles(h.services)
+        expect(await hasFile(h.db, id, 'output')).toBe(false)
       } finally {
         await queue.stop()
       }

@@ -11,6 +11,8 @@ import {
   type JobFileInput,
   type JobHandler,
   type JobQueue,
+  startJobFileSweeper,
+  sweepJobFiles,
 } from './queue.js'
 import { failAbandoned } from './repository.js'
 
@@ -22,6 +24,7 @@ export function createPgBossQueue(connectionString: string): JobQueue {
   let workerId: string | undefined
   const inFlight = new Set<Promise<void>>()
   let sweeper: NodeJS.Timeout | undefined
+  let fileSweeper: NodeJS.Timeout | undefined
   // A process that died mid-job leaves its row `running`; its heartbeat stops, and any live
   // process fails it within ABANDONED_AFTER_MS + one sweep (pg-boss would only retry it, as a new
   // run, after its own expiry, and executeJob never re-runs a job that is not queued).
@@ -47,6 +50,8 @@ export function createPgBossQueue(connectionString: string): JobQueue {
       await sweep(s)
       sweeper = setInterval(() => void sweep(s).catch(() => undefined), ABANDONED_AFTER_MS / 2)
       sweeper.unref()
+      await sweepJobFiles(s)
+      fileSweeper = startJobFileSweeper(s)
       await boss.start()
       await boss.createQueue('edu-ledger-jobs')
       // pg-boss waits a full polling interval after every fetch, even a non-empty one, so a burst
@@ -71,6 +76,7 @@ export function createPgBossQueue(connectionString: string): JobQueue {
     },
     async stop() {
       clearInterval(sweeper)
+      clearInterval(fileSweeper)
       await boss.stop({ graceful: true, timeout: 5000 })
     },
     async idle() {

@@ -76,7 +76,26 @@ export async function executeJob(
     await repo.finish(services.db, jobId, 'failed', services.now().toISOString(), null, error)
   } finally {
     clearInterval(heartbeat)
+    await repo.dropFiles(services.db, jobId, 'input').catch(() => undefined)
   }
+}
+
+/** How long an error report stays downloadable: it repeats the clerk's rows, personal data included. */
+export const JOB_FILE_DAYS = 7
+
+/**
+ * Drops the files of ended jobs: every input (a process that died left its upload behind), and
+ * anything older than JOB_FILE_DAYS. Run at start and hourly by both queues.
+ */
+export async function sweepJobFiles(services: Services): Promise<void> {
+  const before = new Date(services.now().getTime() - JOB_FILE_DAYS * 86_400_000).toISOString()
+  await repo.dropEndedJobFiles(services.db, true, before)
+}
+
+export function startJobFileSweeper(services: Services): NodeJS.Timeout {
+  const timer = setInterval(() => void sweepJobFiles(services).catch(() => undefined), 3_600_000)
+  timer.unref()
+  return timer
 }
 
 export async function createJobRow(

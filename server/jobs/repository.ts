@@ -154,3 +154,30 @@ export async function hasFile(db: Kysely<Database>, jobId: number, role: string)
     .executeTakeFirst()
   return r !== undefined
 }
+
+/**
+ * Uploads hold whole ledgers in clear (names, ID numbers, phones of petitioners): a job's input is
+ * dropped as soon as the job ends, and the files of jobs that ended (inputs a dead process left,
+ * error reports handed back to the clerk) once they are older than `before`.
+ */
+export async function dropFiles(db: Kysely<Database>, jobId: number, role: string) {
+  await db.deleteFrom('job_files').where('job_id', '=', jobId).where('role', '=', role).execute()
+}
+
+export async function dropEndedJobFiles(
+  db: Kysely<Database>,
+  inputsNow: boolean,
+  before: string,
+): Promise<number> {
+  const ended = db.selectFrom('jobs').select('id').where('status', 'in', ['succeeded', 'failed'])
+  const r = await db
+    .deleteFrom('job_files')
+    .where('job_id', 'in', ended)
+    .where((eb) =>
+      inputsNow
+        ? eb.or([eb('role', '=', 'input'), eb('created_at', '<', before)])
+        : eb('created_at', '<', before),
+    )
+    .executeTakeFirst()
+  return Number(r.numDeletedRows)
+}

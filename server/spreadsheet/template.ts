@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import { columnLetter } from './cells.js'
 import type { ColumnSpec, ImportSpec } from './import.js'
 import type { SheetLocale } from './messages.js'
-import { displayWidth } from './write.js'
+import { displayWidth, neutralizeText } from './write.js'
 
 const TEMPLATE_ROWS = 1000
 
@@ -80,7 +80,10 @@ function addDataSheet(
   columns.forEach((col, i) => {
     const options = col.parser.options
     const list = options ? `"${options.join(',')}"` : ''
-    if (!options || list.length > 255 || options.some((o) => o.includes(','))) return
+    // The list is a formula: an option holding `"` would end the string and the rest would be
+    // evaluated (an option is user-defined: a violation type named `=x"&HYPERLINK(…)&"` did that).
+    // Such lists, and those a comma would split or Excel's 255 characters cut, get no drop-down.
+    if (!options || list.length > 255 || options.some((o) => o.includes(',') || o.includes('"'))) return
     for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
       ws.getCell(r, i + 1).dataValidation = {
         type: 'list',
@@ -114,7 +117,8 @@ function addGuideSheet(wb: ExcelJS.Workbook, columns: readonly ColumnSpec[], loc
       locale === 'en' ? col.headerEn : col.header,
       col.required ? t.yes : t.no,
       col.parser.format[locale],
-      col.parser.options?.join(locale === 'en' ? ', ' : '、') ?? null,
+      // Options are user-defined text: a leading = + - @ must not become a formula.
+      col.parser.options ? neutralizeText(col.parser.options.join(locale === 'en' ? ', ' : '、')) : null,
       description || null,
       col.example ?? null,
     ])
