@@ -52,6 +52,10 @@ const platformMessages = {
     'zh-CN': '服务器磁盘空间不足，未保存任何更改',
     en: 'The server disk is full; nothing was saved',
   },
+  server_busy: {
+    'zh-CN': '服务器正忙于处理其他文件，请稍后再试',
+    en: 'The server is busy with other files; try again shortly',
+  },
   // uploads (domain/files/allow-list.ts)
   file_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
   file_type_not_allowed: {

@@ -1,6 +1,7 @@
 /** Petition ledger routes: thin, each validates, calls one use case, and presents. */
 import { z } from 'zod'
 import type { App } from '../../http/module.js'
+import { withParseSlot } from '../../http/parse-slots.js'
 import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
 import { authorize } from '../../policies/authorize.js'
 import { presentJob } from '../jobs/present.js'
@@ -80,7 +81,7 @@ export function petitionRoutes(app: App) {
     async (req) => {
       const ctx = ctxOf(req)
       const { file } = await readUpload(req)
-      return previewImport(ctx, file.bytes)
+      return withParseSlot(() => previewImport(ctx, file.bytes))
     },
   )
   app.post(

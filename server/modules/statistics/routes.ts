@@ -1,6 +1,7 @@
 /** Statistics-ledger routes: thin, each validates, calls one use case, and presents. */
 import { z } from 'zod'
 import type { App } from '../../http/module.js'
+import { withParseSlot } from '../../http/parse-slots.js'
 import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
 import { authorize } from '../../policies/authorize.js'
 import { presentJob } from '../jobs/present.js'
@@ -133,7 +134,9 @@ export function statisticsRoutes(app: App) {
       authorize(ctx.actor, 'stats.write')
       const { file, fields } = await readUpload(req)
       const mapping = await mappingFrom(ctx, req.params.key, fields.mapping)
-      return previewImport(ctx, req.params.key, file.bytes, mapping, importOptions(fields))
+      return withParseSlot(() =>
+        previewImport(ctx, req.params.key, file.bytes, mapping, importOptions(fields)),
+      )
     },
   )
   app.post(
