@@ -8,6 +8,7 @@
 import { AppError } from '../http/errors.js'
 import { t } from '../http/i18n.js'
 import type { JobRun } from '../jobs/queue.js'
+import { uploadRef } from '../privacy/upload-ref.js'
 import { columnLetter } from './cells.js'
 import { buildErrorReport } from './error-report.js'
 import { type ColumnSpec, type ImportError, type ImportSpec, parseImport } from './import.js'
@@ -50,7 +51,8 @@ export async function runSheetImport<Cols extends readonly ColumnSpec[], Row, Ou
   const outcome = await apply({
     rows: parsed.rows,
     report,
-    filename: input.filename,
+    // Modules record where rows came from; a content hash, never the file name (privacy/upload-ref.ts).
+    filename: uploadRef(input.bytes),
     checkOnly: errors.length > 0,
   })
   if (errors.length || !outcome) {

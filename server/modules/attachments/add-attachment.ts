@@ -59,7 +59,9 @@ export async function addAttachment(
       entity: owner.type,
       entityId: owner.id,
       before: null,
-      after: { attachmentId: id, filename, size: file.bytes.length, sha256: hash },
+      // No file name in the audit log: people name files after the person concerned, and the
+      // audit chain is never erased. The attachment row keeps the name.
+      after: { attachmentId: id, size: file.bytes.length, sha256: hash },
     })
     await policy.changed?.(trx, ctx, owner.id, { kind: 'add', attachmentId: id, filename })
     return id

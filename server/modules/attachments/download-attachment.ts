@@ -20,7 +20,7 @@ export async function downloadAttachment(ctx: Ctx, id: number) {
         action: 'attachment.download',
         entity: meta.owner_type,
         entityId: meta.owner_id,
-        after: { attachmentId: id, filename: meta.filename },
+        after: { attachmentId: id },
       }),
     )
   const filename = policy.downloadName

@@ -20,7 +20,7 @@ export async function voidAttachment(ctx: Ctx, id: number, reason: string): Prom
       action: 'attachment.void',
       entity: meta.owner_type,
       entityId: meta.owner_id,
-      before: { attachmentId: id, filename: meta.filename, sha256: meta.sha256 },
+      before: { attachmentId: id, sha256: meta.sha256 },
       after: { reason },
     })
     await policy.changed?.(trx, ctx, meta.owner_id, {

@@ -71,8 +71,17 @@ export async function uploadEvidence(
       voided_at: null,
       void_reason: null,
     })
-    const after = { evidenceId: id, filename, type: checked.type, size: file.bytes.length, sha256: hash }
-    await recordProblemChange(trx, ctx, problemId, 'evidence_add', after, { before: null, after })
+    const after = { evidenceId: id, type: checked.type, size: file.bytes.length, sha256: hash }
+    // The problem's history shows the file name; the audit log, never erased, keeps none (people
+    // name files after the person concerned).
+    await recordProblemChange(
+      trx,
+      ctx,
+      problemId,
+      'evidence_add',
+      { ...after, filename },
+      { before: null, after },
+    )
   })
   return getProblem(ctx, problemId)
 }
@@ -115,7 +124,7 @@ export async function voidEvidence(ctx: Ctx, id: number, reason: string) {
       'evidence_void',
       { evidenceId: id, filename: meta.filename, reason },
       {
-        before: { evidenceId: id, filename: meta.filename, sha256: meta.sha256 },
+        before: { evidenceId: id, sha256: meta.sha256 },
         after: { reason },
       },
     )

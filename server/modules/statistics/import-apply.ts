@@ -5,6 +5,7 @@
  * error report comes back (the sheet itself with an error column, or a list when several sheets
  * have errors) and nothing is written.
  */
+
 import type { StoredValue } from '../../../domain/statistics/columns.js'
 import type { RowDraft } from '../../../domain/statistics/row.js'
 import { recordAudit } from '../../audit/record.js'
@@ -14,6 +15,7 @@ import { AppError } from '../../http/errors.js'
 import { t } from '../../http/i18n.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { authorize } from '../../policies/authorize.js'
+import { uploadRef } from '../../privacy/upload-ref.js'
 import { putSetting } from '../../settings.js'
 import { columnLetter } from '../../spreadsheet/cells.js'
 import { buildErrorReport } from '../../spreadsheet/error-report.js'
@@ -241,7 +243,7 @@ export async function runLedgerImport(run: JobRun<Payload>) {
       entity: 'stats_ledger',
       entityId: ledger.id,
       before: null,
-      after: { ...result, ledger: ledger.key, unit: unit.name, file: input.filename },
+      after: { ...result, ledger: ledger.key, unit: unit.name, file: uploadRef(input.bytes) },
     })
     return result
   })
