@@ -81,11 +81,12 @@ function classify(err: unknown): AppError {
     return new AppError(400, 'validation', {}, (e.validation as ZodIssueLike[]).map(issueToField))
   }
   const code = String(e.code ?? '')
+  // pg-pool says this only when every connection is busy and the wait ran out: the database is
+  // there, the server is overloaded (bench/load.ts saw it at 200 connections). Not "unavailable".
+  if (/timeout exceeded when trying to connect/.test(e.message ?? '')) return new AppError(503, 'server_busy')
   if (
     DB_DOWN.has(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/i.test(
-      e.message ?? '',
-    )
+    /Connection terminated|connect ECONNREFUSED|not queryable/i.test(e.message ?? '')
   ) {
     return new AppError(503, 'db_unavailable')
   }
