@@ -7,9 +7,7 @@
  * The province data is generated once per schema and demo code and kept in bench/.cache (SQLite);
  * PostgreSQL gets it by the app's own first start, timed.
  */
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
@@ -18,10 +16,10 @@ import { defineBench } from './lib/bench.js'
 import { importAndWait, json, type LoadResult, load, withPeakRss } from './lib/http.js'
 import { ledgerFile } from './lib/ledger-file.js'
 import { freshDatabase, redactUrl, serverVersion } from './lib/pg.js'
-import { loginCookie, ROOT, rssBytes, type Started, startApp } from './lib/server.js'
+import { CACHE, provinceSqliteCopy, tempDir } from './lib/province.js'
+import { loginCookie, rssBytes, type Started, startApp } from './lib/server.js'
 import { mb, median, ms, percentile, seconds, table, timeEach, verdict } from './lib/stats.js'
 
-const CACHE = path.join(ROOT, 'bench', '.cache')
 const FIGURE_RUNS = 20
 const LIST_RUNS = 100
 const IMPORT_ROWS = 100_000
@@ -29,26 +27,6 @@ const LOAD_SECONDS = 20
 const GOAL_FIGURES_MS = 300
 const GOAL_LIST_P95_MS = 100
 const GOAL_IMPORT_MS = 20_000
-
-/** Hash of everything that shapes the province data: a cached file older than its code is not reused. */
-function dataKey(): string {
-  const h = createHash('sha1')
-  const files = [
-    ...fs.readdirSync(path.join(ROOT, 'server/demo')).map((f) => path.join('server/demo', f)),
-    'server/modules/petitions/demo.ts',
-    ...[
-      'server/db/migrations',
-      ...fs.readdirSync(path.join(ROOT, 'server/modules')).map((m) => `server/modules/${m}/migrations`),
-    ]
-      .filter((d) => fs.existsSync(path.join(ROOT, d)))
-      .flatMap((d) => fs.readdirSync(path.join(ROOT, d)).map((f) => path.join(d, f))),
-  ].sort()
-  for (const f of files)
-    if (fs.existsSync(path.join(ROOT, f))) h.update(f).update(fs.readFileSync(path.join(ROOT, f)))
-  return h.digest('hex').slice(0, 12)
-}
-
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'edu-ledger-bench-'))
 
 interface Floor {
   figures(cutoff: string, asOf: string): Promise<unknown>
@@ -96,24 +74,7 @@ function sqliteBackend(): Backend {
     label: 'SQLite',
     detail: 'embedded file, province demo copied from bench/.cache',
     async prepare(log) {
-      const key = dataKey()
-      const cached = path.join(CACHE, `province-${key}`)
-      let prepMs = 0
-      let prepNote = `reused ${path.relative(ROOT, cached)}`
-      if (!fs.existsSync(path.join(cached, 'edu-ledger.sqlite'))) {
-        log('  SQLite: generating the province demo (once per schema and demo code)…')
-        const dir = tempDir()
-        const gen = await startApp({ dataDir: dir, env: { EDU_LEDGER_DEMO: 'province' }, timeoutMs: 900_000 })
-        prepMs = gen.readyMs
-        prepNote = 'generated now by the first `npm start` (migrate + province demo), then cached'
-        await gen.stop()
-        fs.mkdirSync(CACHE, { recursive: true })
-        fs.cpSync(dir, `${cached}.part`, { recursive: true })
-        fs.renameSync(`${cached}.part`, cached)
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
-      const dataDir = tempDir()
-      fs.cpSync(cached, dataDir, { recursive: true })
+      const { dataDir, prepMs, prepNote } = await provinceSqliteCopy(log)
       const app = await startApp({ dataDir, env: { EDU_LEDGER_DEMO: 'province' } })
       const db = new SQLite(path.join(dataDir, 'edu-ledger.sqlite'), { readonly: true })
       const q = (i: number) => `@p${i}`
