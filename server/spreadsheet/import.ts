@@ -2,17 +2,23 @@
  * The generic import runner: spreadsheet bytes + a column spec → typed rows, or every problem at
  * once with its Excel row and column letter.
  *
- * It writes nothing. The caller applies `rows` in one transaction, and only when `errors` is
+ * It writes nothing. The caller applies the rows in one transaction, and only when `errors` is
  * empty: imports are all-or-nothing, and the user fixes the file (see `buildErrorReport`) and
  * imports it again. Blank rows, 合计/小计 rows, signature lines and a template's example row are
  * skipped and listed, not treated as errors.
+ *
+ * `streamImport` hands the rows on in batches as the file is read, so a large file is never held
+ * whole (the caller may write each batch inside its open transaction and roll back at the end);
+ * `parseImport` collects them.
  */
-import { type Cell, type CellRange, cellToText, columnLetter, isBlank } from './cells.js'
+import { type Cell, type CellRange, isBlank } from './cells.js'
 import { SpreadsheetError } from './errors.js'
-import { findHeader, type HeaderMatch, noHeaderError } from './header.js'
-import { renderMessage } from './messages.js'
+import { type HeaderMatch, noHeaderError } from './header.js'
 import type { CellParser } from './parse-result.js'
-import { type RawSheet, type ReadOptions, readWorkbook } from './read.js'
+import { isStreamable, type RawSheet, type ReadOptions, streamWorkbook, unsupportedSheet } from './read.js'
+import { type RowRejection, SheetParser } from './sheet-parser.js'
+
+export { RowRejection } from './sheet-parser.js'
 
 export interface ColumnSpec<F extends string = string, T = unknown> {
   field: F
@@ -44,11 +50,6 @@ export interface RowProblem {
   field: string
   key: string
   params?: Record<string, unknown>
-}
-
-/** Returned by `toRow` to refuse a row whose cells parsed but do not fit together. */
-export class RowRejection {
-  constructor(readonly problems: RowProblem[]) {}
 }
 
 export interface RowContext {
@@ -104,14 +105,9 @@ export interface ImportResult<Row> {
   rows: { excelRow: number; value: Row }[]
   errors: ImportError[]
   skipped: { excelRow: number; reason: SkipReason }[]
+  /** The widest row from the header down: spares the error report a reading of its own. */
+  width?: number
 }
-
-function reject(field: string, key: string, params?: Record<string, unknown>): RowRejection {
-  return new RowRejection([{ field, key, ...(params ? { params } : {}) }])
-}
-
-const SUMMARY = /^(合计|总计|小计)(?![\u4e00-\u9fa5])/
-const NOTE = /^(填表人|制表人|填报人|审核人|负责人|联系人|填表说明|注|说明|备注)[:：]/
 
 /**
  * Cells that only repeat a merged range's top-left value: they carry nothing of the row's own.
@@ -134,167 +130,159 @@ function mergeCopies(rows: Cell[][], merges: CellRange[]): (row: number, col: nu
   }
 }
 
-function classify(
-  row: Cell[],
-  index: number,
-  isCopy: (row: number, col: number) => boolean,
-  example: Map<number, string> | null,
-): SkipReason | 'data' {
-  let first: string | undefined
-  let own = 0
-  for (let col = 0; col < row.length && own <= 3; col++) {
-    const cell = row[col] ?? null
-    if (isBlank(cell) || isCopy(index, col)) continue
-    own++
-    first ??= cellToText(cell).replace(/\s+/g, '')
-  }
-  if (first === undefined) return 'blank'
-  if (SUMMARY.test(first)) return 'summary'
-  if (NOTE.test(first) && own <= 3) return 'note'
-  if (example && [...example].every(([col, text]) => cellToText(row[col] ?? null).trim() === text))
-    return 'example'
-  return 'data'
-}
-
-function missingColumns(
-  spec: ImportSpec<readonly ColumnSpec[], unknown>,
-  header: HeaderMatch,
-): SpreadsheetError {
-  const missing = spec.columns.filter((c) => header.missingRequired.includes(c.field))
-  return new SpreadsheetError('sheet_missing_column', {
-    columns: missing.map((c) => c.header).join('、'),
-    columnsEn: missing.map((c) => c.headerEn).join(', '),
-  })
-}
-
 /** Parses one sheet already read with `readWorkbook`. Throws for a missing header or required column. */
 export function parseSheet<Cols extends readonly ColumnSpec[], Row>(
   spec: ImportSpec<Cols, Row>,
   sheet: RawSheet,
 ): ImportResult<Row> {
-  const header = findHeader(sheet.rows, spec.columns)
-  if (header.missingRequired.length > 0) throw missingColumns(spec, header)
-  const dataRows = sheet.rows.length - header.dataStartIndex
-  if (spec.maxRows !== undefined && dataRows > spec.maxRows) {
-    throw new SpreadsheetError('sheet_too_many_rows', { limit: spec.maxRows })
-  }
-
+  const rows: ImportResult<Row>['rows'] = []
+  const parser = new SheetParser(spec, sheet.name, (row) => rows.push(row))
   const isCopy = mergeCopies(sheet.rows, sheet.merges)
-  const examples = spec.columns.flatMap((c) => {
-    const col = header.columnMap.get(c.field)
-    return c.example === undefined || col === undefined ? [] : [[col, String(c.example)] as const]
+  sheet.rows.forEach((cells, index) => {
+    parser.push({ index, cells, isCopy: (col) => isCopy(index, col) })
   })
-  const example = examples.length >= 2 ? new Map(examples) : null
-  const kinds = sheet.rows.map((row, r) =>
-    r < header.dataStartIndex ? 'blank' : classify(row, r, isCopy, example),
-  )
-  const lastData = kinds.lastIndexOf('data')
-
-  const result: ImportResult<Row> = { sheetName: sheet.name, header, rows: [], errors: [], skipped: [] }
-  const firstRowOfKey = new Map<string, number>()
-  const keyField = spec.keyField ?? spec.columns[0]?.field ?? ''
-  const columnOf = (field: string) => {
-    const index = header.columnMap.get(field)
-    return {
-      column: index === undefined ? '' : columnLetter(index),
-      header: spec.columns.find((c) => c.field === field)?.header ?? field,
-    }
+  parser.finish()
+  const header = parser.header as HeaderMatch
+  return {
+    sheetName: sheet.name,
+    header,
+    rows,
+    errors: parser.errors,
+    skipped: parser.skipped,
+    width: parser.width,
   }
-  const report = (excelRow: number, field: string, key: string, params: Record<string, unknown> = {}) =>
-    result.errors.push({
-      excelRow,
-      ...columnOf(field),
-      field,
-      key,
-      params,
-      message: renderMessage(key, params),
-    })
-
-  for (let r = header.dataStartIndex; r < sheet.rows.length; r++) {
-    const kind = kinds[r] ?? 'blank'
-    const excelRow = r + 1
-    if (kind !== 'data') {
-      // Blank rows after the last data row are the end of the table, not something skipped.
-      if (kind !== 'blank' || r < lastData) result.skipped.push({ excelRow, reason: kind })
-      continue
-    }
-    const row = sheet.rows[r] ?? []
-    const cellOf = (field: string): Cell => {
-      const index = header.columnMap.get(field)
-      return index === undefined ? null : (row[index] ?? null)
-    }
-    const values: Record<string, unknown> = {}
-    let failed = false
-    for (const col of spec.columns) {
-      const cell = cellOf(col.field)
-      if (cell === null || isBlank(cell)) {
-        if (col.required) {
-          report(excelRow, col.field, 'required')
-          failed = true
-        }
-        values[col.field] = null
-        continue
-      }
-      const parsed = col.parser.parse(cell)
-      if (parsed.ok) {
-        values[col.field] = parsed.value
-      } else {
-        report(excelRow, col.field, parsed.key, parsed.params)
-        failed = true
-      }
-    }
-    if (failed) continue
-
-    const ctx: RowContext = { excelRow, sheetName: sheet.name, cell: cellOf, reject }
-    // `values` was filled from `spec.columns` above, one entry per field with the parser's type.
-    const value = spec.toRow(values as RowValues<Cols>, ctx)
-    if (value instanceof RowRejection) {
-      for (const p of value.problems) report(excelRow, p.field, p.key, p.params)
-      continue
-    }
-    const key = spec.keyOf(value)
-    const firstRow = firstRowOfKey.get(key)
-    if (firstRow !== undefined) {
-      report(excelRow, keyField, 'import_duplicate_key', { firstRow })
-      continue
-    }
-    firstRowOfKey.set(key, excelRow)
-    result.rows.push({ excelRow, value })
-  }
-  return result
 }
 
+export interface StreamOptions<Row> extends ReadOptions {
+  /** Rows per `onBatch` call. Default 1,000. */
+  batchSize?: number
+  /**
+   * Takes each batch of good rows, in file order; awaited before reading on. `sheet` is the
+   * sheet's header and the problems found so far (a caller writing as it reads stops at the first).
+   */
+  onBatch(
+    rows: { excelRow: number; value: Row }[],
+    sheet: { header: HeaderMatch; errors: readonly ImportError[] },
+  ): void | Promise<void>
+  /** The mapping step: when the header lacks required columns, return it instead of throwing. */
+  allowMissing?: boolean
+}
+
+/** Ends the reading early from inside the visitor. */
+const STOP = Symbol('stop')
+
+/** What `streamImport` found, without the rows it handed on. */
+export type StreamResult<Row> = Omit<ImportResult<Row>, 'rows'> & { rowCount: number }
+
 /**
- * Reads an upload and parses the spec's sheet (or the first visible sheet whose header matches).
- * Throws `SpreadsheetError` for whole-file problems; cell problems come back in `errors`.
+ * Reads an upload and parses the spec's sheet (or the first visible sheet whose header matches,
+ * then the hidden ones), handing good rows to `onBatch` as it goes. Throws `SpreadsheetError`
+ * for whole-file problems (also after some batches were handed on); cell problems come back in
+ * `errors`.
  */
+export async function streamImport<Cols extends readonly ColumnSpec[], Row>(
+  spec: ImportSpec<Cols, Row>,
+  buf: Buffer,
+  options: StreamOptions<Row>,
+): Promise<StreamResult<Row>> {
+  // `sheets` is not for callers here: the spec names the sheet, or the header finds it.
+  const { batchSize = 1000, onBatch, allowMissing = false, sheets: _sheets, ...limits } = options
+  const target = spec.sheetName?.trim()
+  const candidate = (name: string) => target === undefined || name.trim() === target
+  // Rows are handed on only once the header is known.
+  const sheetOf = (p: SheetParser<Cols, Row>) => ({ header: p.header as HeaderMatch, errors: p.errors })
+  let batch: { excelRow: number; value: Row }[] = []
+  let current: { name: string; parser: SheetParser<Cols, Row> } | undefined
+  let chosen: typeof current
+  let firstError: unknown
+  // Without a named sheet, one without a header is passed over for the next (its rows are
+  // still read, and ignored); a named sheet without one is the answer.
+  const passOver = (err: unknown) => {
+    if (target !== undefined || !(err instanceof SpreadsheetError) || err.code !== 'sheet_no_header')
+      throw err
+    firstError ??= err
+    current = undefined
+  }
+
+  let names: string[] = []
+  await streamWorkbook(buf, limits, {
+    begin(all) {
+      names = all.map((s) => s.name)
+      const unsupported = all.find((s) => candidate(s.name) && s.rowCount > 0 && !isStreamable(s))
+      if (unsupported) throw unsupportedSheet(unsupported.name)
+    },
+    sheet(info) {
+      if (!candidate(info.name)) return false
+      current = {
+        name: info.name,
+        parser: new SheetParser(spec, info.name, (r) => batch.push(r), allowMissing),
+      }
+      return true
+    },
+    async row(row) {
+      if (!current) return
+      try {
+        current.parser.push(row)
+      } catch (err) {
+        passOver(err)
+        return
+      }
+      // The mapping step needs no rows of a sheet that lacks a required column.
+      if (current.parser.stopped) {
+        chosen = current
+        throw STOP
+      }
+      if (batch.length >= batchSize) {
+        const ready = batch
+        batch = []
+        await onBatch(ready, sheetOf(current.parser))
+      }
+    },
+    async end() {
+      if (!current) return false
+      try {
+        current.parser.finish()
+      } catch (err) {
+        passOver(err)
+        return false
+      }
+      chosen = current
+      const ready = batch
+      batch = []
+      if (ready.length > 0) await onBatch(ready, sheetOf(current.parser))
+      return true
+    },
+  }).catch((err: unknown) => {
+    if (err !== STOP) throw err
+  })
+  if (!chosen) {
+    if (target !== undefined)
+      throw new SpreadsheetError('sheet_not_found', { sheet: target, sheets: names.join('、') })
+    throw firstError ?? noHeaderError(spec.columns)
+  }
+  const { parser } = chosen
+  return {
+    sheetName: chosen.name,
+    header: parser.header as HeaderMatch,
+    errors: parser.errors,
+    skipped: parser.skipped,
+    width: parser.width,
+    rowCount: parser.count,
+  }
+}
+
+/** `streamImport`, collecting the rows: for files small enough to hold, or callers that need them all. */
 export async function parseImport<Cols extends readonly ColumnSpec[], Row>(
   spec: ImportSpec<Cols, Row>,
   buf: Buffer,
   options: ReadOptions = {},
 ): Promise<ImportResult<Row>> {
-  const target = spec.sheetName?.trim()
-  const seen = new Set<string>()
-  const sheets = await readWorkbook(buf, {
+  const rows: ImportResult<Row>['rows'] = []
+  const { rowCount: _count, ...result } = await streamImport(spec, buf, {
     ...options,
-    sheets: (name) => {
-      seen.add(name)
-      return target === undefined || name.trim() === target
+    onBatch(batch) {
+      for (const r of batch) rows.push(r)
     },
   })
-  if (target !== undefined) {
-    const sheet = sheets[0]
-    if (!sheet) throw new SpreadsheetError('sheet_not_found', { sheet: target, sheets: [...seen].join('、') })
-    return parseSheet(spec, sheet)
-  }
-  let firstError: unknown
-  for (const sheet of [...sheets.filter((s) => !s.hidden), ...sheets.filter((s) => s.hidden)]) {
-    try {
-      return parseSheet(spec, sheet)
-    } catch (err) {
-      if (!(err instanceof SpreadsheetError) || err.code !== 'sheet_no_header') throw err
-      firstError ??= err
-    }
-  }
-  throw firstError ?? noHeaderError(spec.columns)
+  return { ...result, rows }
 }

@@ -1,33 +1,39 @@
 /**
- * Reads an uploaded .xlsx into plain rows of plain values, every merged range filled.
+ * Reads an uploaded .xlsx into plain rows of plain values, every merged range filled: row by row
+ * to a visitor (`streamWorkbook`, what imports use, so a sheet is never held whole), or collected
+ * (`readWorkbook`).
  *
  * Why streaming: a 100k-row ledger loaded with exceljs's `Workbook.xlsx.load` keeps a Cell object
  * (with style, address and model) per cell, several hundred bytes each. The streaming
- * `WorkbookReader` hands us one row at a time and we keep only primitive values (about 3 s and
- * 350 MB peak for 100k rows × 8 columns on the 2-core test machine).
+ * `WorkbookReader` hands us one row at a time and we keep only primitive values.
  *
  * What the streaming reader lacks, and how it is made up for:
  * - merged ranges (listed after the rows in the sheet XML) and a reliable sheet name ↔ file
  *   mapping: `inspectPackage` collects both in a first pass over the inflated XML, which also
- *   enforces the limits; merges are applied to the finished rows of each sheet;
+ *   enforces the limits; `MergeFiller` fills the ranges into the rows as they pass;
  * - it spools worksheets to temporary files when shared strings come late: `repackForStreaming`
  *   reorders the zip in memory so nothing touches the disk;
- * - it garbles multi-byte characters at chunk boundaries: `decodeUtf8Safely` below.
+ * - it garbles multi-byte characters at chunk boundaries: `decodeUtf8Safely` below;
+ * - its cell texts are slices of the 16 KB chunk strings of the XML, and V8 keeps a whole chunk
+ *   alive for as long as any slice of it lives: 20 rows' summaries kept the entire inflated sheet
+ *   (150 MB for 100,000 rows) in memory. `ownText` copies long texts out.
  *
  * Dates follow exceljs: a date cell becomes a `Date` whose UTC fields are the wall-clock date and
  * time Excel shows (2019-03-15 → 2019-03-15T00:00:00Z), whatever the server's time zone.
  */
 import { EventEmitter } from 'node:events'
 import { PassThrough } from 'node:stream'
-import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
 import { type Cell, type CellRange, cellAddress } from './cells.js'
 import { SpreadsheetError, unreadable } from './errors.js'
+import { decodeUtf8Safely } from './exceljs-utf8.js'
+import { type FilledRow, MergeFiller } from './merge-fill.js'
 import { DEFAULT_LIMITS, inspectPackage, type ReadLimits, type SheetInfo } from './package.js'
 import { repackForStreaming } from './repack.js'
 
 export type { Cell, CellRange } from './cells.js'
-export { DEFAULT_LIMITS, type ReadLimits } from './package.js'
+export type { FilledRow } from './merge-fill.js'
+export { DEFAULT_LIMITS, type ReadLimits, type SheetInfo } from './package.js'
 
 export interface RawSheet {
   name: string
@@ -66,65 +72,6 @@ export function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   return null
 }
 
-/** Turns byte chunks into text without ever cutting a multi-byte UTF-8 character in two. */
-async function* utf8Chunks(source: AsyncIterable<unknown>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8')
-  for await (const chunk of source) {
-    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? decoder.write(chunk) : ''
-    if (text) yield text
-  }
-  const rest = decoder.end()
-  if (rest) yield rest
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
-}
-
-type Method = (this: unknown, ...args: unknown[]) => unknown
-
-function patch(target: object, name: string, wrap: (original: Method) => Method): void {
-  const original: unknown = Reflect.get(target, name)
-  if (typeof original !== 'function') {
-    throw new Error(`exceljs WorkbookReader.${name} is gone: revisit the UTF-8 workaround in read.ts`)
-  }
-  // A function read off an object: its parameter types are exceljs's business.
-  Reflect.set(target, name, wrap(original as Method))
-}
-
-/**
- * exceljs 4.4's streaming reader decodes every zlib chunk (16 KB) to text on its own, so a Chinese
- * character that straddles two chunks becomes "��" (exceljs issues #2063, #2084, #2316; the fix,
- * PR #1665, was never merged). About one character in 5,000 of a large Chinese sheet is hit. The
- * cure is to hand its XML parser strings decoded with a `StringDecoder`: entry streams get
- * `setEncoding('utf8')`, and worksheet chunks are re-decoded.
- * These are private methods of exceljs; the lock file pins the version and read.test.ts reads a
- * large Chinese sheet back character for character, so an upgrade that breaks this is caught.
- */
-function decodeUtf8Safely(reader: object): void {
-  const encodeEntry = (original: Method): Method =>
-    function (this: unknown, entry: unknown, ...rest: unknown[]) {
-      if (
-        entry instanceof EventEmitter &&
-        'setEncoding' in entry &&
-        typeof entry.setEncoding === 'function'
-      ) {
-        entry.setEncoding('utf8')
-      }
-      return original.call(this, entry, ...rest)
-    }
-  for (const name of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook', '_parseRels'])
-    patch(reader, name, encodeEntry)
-  patch(
-    reader,
-    '_parseWorksheet',
-    (original): Method =>
-      function (this: unknown, iterator: unknown, ...rest: unknown[]) {
-        return original.call(this, isAsyncIterable(iterator) ? utf8Chunks(iterator) : iterator, ...rest)
-      },
-  )
-}
-
 class Budget {
   cells = 0
   constructor(private readonly limits: ReadLimits) {}
@@ -137,7 +84,28 @@ class Budget {
   }
 }
 
-function readRow(row: ExcelJS.Row, sheet: string, limits: ReadLimits): Cell[] {
+/**
+ * A copy of a cell text that holds only its own characters. V8 makes a substring of 13 or more
+ * characters a "slice" pointing into its parent; forcing a flat copy (the concatenation is
+ * flattened by `slice`) lets the parser's chunk go. Shared strings repeat, so recent copies are
+ * reused rather than made once per cell.
+ */
+class OwnText {
+  private readonly recent = new Map<string, string>()
+
+  of(text: string): string {
+    if (text.length < 13) return text
+    let own = this.recent.get(text)
+    if (own === undefined) {
+      if (this.recent.size >= 4096) this.recent.clear()
+      own = ` ${text}`.slice(1)
+      this.recent.set(own, own)
+    }
+    return own
+  }
+}
+
+function readRow(row: ExcelJS.Row, sheet: string, limits: ReadLimits, own: OwnText): Cell[] {
   const values: Cell[] = []
   row.eachCell((cell, col) => {
     const value = plainValue(cell.value)
@@ -150,34 +118,9 @@ function readRow(row: ExcelJS.Row, sheet: string, limits: ReadLimits): Cell[] {
       )
     }
     while (values.length < col - 1) values.push(null)
-    values[col - 1] = value
+    values[col - 1] = typeof value === 'string' ? own.of(value) : value
   })
   return values
-}
-
-/**
- * Copies each merged range's top-left value into the rest of the range, so a university name
- * merged down over its contracts appears on every contract row and a parent header over its
- * children. Ranges are clipped to the rows and columns the sheet really uses: a merge does not
- * create rows.
- */
-export function fillMerges(rows: Cell[][], merges: CellRange[], spend: (n: number) => void = () => {}): void {
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0)
-  for (const m of merges) {
-    const master = rows[m.top]?.[m.left] ?? null
-    if (master === null) continue
-    const bottom = Math.min(m.bottom, rows.length - 1)
-    const right = Math.min(m.right, width - 1)
-    spend((bottom - m.top + 1) * (right - m.left + 1))
-    for (let r = m.top; r <= bottom; r++) {
-      const row = rows[r]
-      if (!row) continue
-      for (let c = m.left; c <= right; c++) {
-        while (row.length < c) row.push(null)
-        row[c] = master
-      }
-    }
-  }
 }
 
 function resolveLimits(options: ReadOptions): ReadLimits {
@@ -197,20 +140,38 @@ function resolveLimits(options: ReadOptions): ReadLimits {
   return limits
 }
 
+export interface WorkbookVisitor {
+  /** Every sheet in workbook order, before any is read: a chance to refuse the file. */
+  begin?(sheets: SheetInfo[]): void
+  /** A worksheet is about to be read: false skips it (exceljs then only inflates it). */
+  sheet(info: SheetInfo): boolean
+  /** Its next row with any cell, merged ranges filled (empty rows are not passed). */
+  row(row: FilledRow): void | Promise<void>
+  /** Its last row was passed: true stops reading the workbook here. */
+  end(info: SheetInfo): boolean | Promise<boolean>
+}
+
 /**
- * Reads every worksheet of an .xlsx upload. Size, zip-bomb and row limits are checked before
- * parsing; legacy .xls and encrypted files are refused with advice. Throws `SpreadsheetError`.
+ * Streams the worksheets of an .xlsx upload to `visitor`: visible sheets first in workbook order,
+ * then hidden ones. Size, zip-bomb and row limits are checked before parsing; legacy .xls and
+ * encrypted files are refused with advice. Throws `SpreadsheetError`, or what the visitor threw.
+ * Returns every sheet in workbook order.
  */
-export async function readWorkbook(buf: Buffer, options: ReadOptions = {}): Promise<RawSheet[]> {
+export async function streamWorkbook(
+  buf: Buffer,
+  options: Partial<ReadLimits>,
+  visitor: WorkbookVisitor,
+): Promise<{ sheets: SheetInfo[] }> {
   const limits = resolveLimits(options)
   const { sheets: infos, entries } = await inspectPackage(buf, limits)
-  const wanted = (info: SheetInfo) => !options.sheets || options.sheets(info.name)
+  visitor.begin?.(infos)
   const byPath = new Map(infos.map((info) => [info.path, info]))
-  const rowsByPath = new Map<string, Cell[][]>()
+  const order = [...infos.filter((s) => !s.hidden), ...infos.filter((s) => s.hidden)].map((s) => s.path)
   const budget = new Budget(limits)
+  const own = new OwnText()
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    new PassThrough().end(repackForStreaming(buf, entries)),
+    new PassThrough().end(repackForStreaming(buf, entries, order)),
     {
       worksheets: 'emit',
       sharedStrings: 'cache',
@@ -229,41 +190,75 @@ export async function readWorkbook(buf: Buffer, options: ReadOptions = {}): Prom
     if (entry.type === 'worksheet') currentPath = `xl/worksheets/sheet${entry.id}.xml`
   })
 
+  // What the visitor throws is its own business, not an unreadable file.
+  let failed: { error: unknown } | undefined
+  const visit = async <T>(call: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await call()
+    } catch (error) {
+      failed = { error }
+      throw error
+    }
+  }
   try {
     for await (const worksheet of reader) {
       const info = currentPath ? byPath.get(currentPath) : undefined
-      const keep = info !== undefined && wanted(info)
-      const rows: Cell[][] = []
+      if (!info || !(await visit(() => visitor.sheet(info)))) continue
+      const filler = new MergeFiller(info.merges, (n) => budget.spend(n))
       for await (const row of worksheet) {
-        if (!keep) continue
         if (row.number > limits.maxRows)
           throw new SpreadsheetError('sheet_too_many_rows', { limit: limits.maxRows })
-        const values = readRow(row, info.name, limits)
+        const values = readRow(row, info.name, limits, own)
         if (values.length === 0) continue
         budget.spend(values.length)
-        while (rows.length < row.number - 1) rows.push([])
-        rows[row.number - 1] = values
+        for (const filled of filler.push(row.number - 1, values)) await visit(() => visitor.row(filled))
       }
-      if (!keep) continue
-      fillMerges(rows, info.merges, (n) => budget.spend(n))
-      rowsByPath.set(info.path, rows)
+      for (const filled of filler.end()) await visit(() => visitor.row(filled))
+      if (await visit(() => visitor.end(info))) break
     }
   } catch (err) {
+    if (failed) throw failed.error
     if (err instanceof SpreadsheetError) throw err
     throw unreadable(
       '文件内容无法解析，请在 Excel 中打开后重新另存为 .xlsx',
       'the content cannot be parsed; open it in Excel and save it again as .xlsx',
     )
   }
+  return { sheets: infos }
+}
 
+/** exceljs's streaming reader yields only worksheets stored as `xl/worksheets/sheet<n>.xml`. */
+export const isStreamable = (info: SheetInfo) => /^xl\/worksheets\/sheet\d+\.xml$/.test(info.path)
+
+/** A sheet exceljs never yields although it has rows (a worksheet file under another name). */
+export function unsupportedSheet(name: string): SpreadsheetError {
+  return unreadable(
+    `工作表“${name}”的存储方式不受支持，请在 Excel 中另存为 .xlsx`,
+    `sheet "${name}" is stored in a way this reader does not support; save it again as .xlsx in Excel`,
+  )
+}
+
+/** Reads every worksheet of an .xlsx upload (or those `sheets` accepts), in workbook order. */
+export async function readWorkbook(buf: Buffer, options: ReadOptions = {}): Promise<RawSheet[]> {
+  const wanted = (info: SheetInfo) => !options.sheets || options.sheets(info.name)
+  const rowsByPath = new Map<string, Cell[][]>()
+  let rows: Cell[][] = []
+  const { sheets: infos } = await streamWorkbook(buf, options, {
+    sheet(info) {
+      if (!wanted(info)) return false
+      rows = []
+      rowsByPath.set(info.path, rows)
+      return true
+    },
+    row({ index, cells }) {
+      while (rows.length < index) rows.push([])
+      rows[index] = cells
+    },
+    end: () => false,
+  })
   return infos.filter(wanted).map((info) => {
     const rows = rowsByPath.get(info.path)
-    if (!rows && info.rowCount > 0) {
-      throw unreadable(
-        `工作表“${info.name}”的存储方式不受支持，请在 Excel 中另存为 .xlsx`,
-        `sheet "${info.name}" is stored in a way this reader does not support; save it again as .xlsx in Excel`,
-      )
-    }
+    if (!rows && info.rowCount > 0) throw unsupportedSheet(info.name)
     return { name: info.name, hidden: info.hidden, rows: rows ?? [], merges: info.merges }
   })
 }

@@ -71,18 +71,26 @@ function storedPart(name: string, data: Buffer): Part {
   }
 }
 
-function rank(name: string): number {
+/** Small parts first, then everything else, then the worksheets (in `sheetOrder`, if given). */
+function rank(name: string, sheetOrder: readonly string[]): number {
   const i = FIRST.indexOf(name)
   if (i >= 0) return i
-  return /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? FIRST.length + 1 : FIRST.length
+  if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return FIRST.length
+  const at = sheetOrder.indexOf(name)
+  return FIRST.length + 1 + (at >= 0 ? at : sheetOrder.length)
 }
 
 /**
- * Returns the package with its entries in streaming-friendly order. Entry bytes are copied as
- * they are; the central directory is rewritten (no extra fields: sizes and offsets fit in 32 bits
- * under the read limits).
+ * Returns the package with its entries in streaming-friendly order, worksheets in `sheetOrder`
+ * (paths; the others after, as they were), so a reader that looks for one sheet meets the likely
+ * one first. Entry bytes are copied as they are; the central directory is rewritten (no extra
+ * fields: sizes and offsets fit in 32 bits under the read limits).
  */
-export function repackForStreaming(buf: Buffer, entries: ZipEntry[]): Buffer {
+export function repackForStreaming(
+  buf: Buffer,
+  entries: ZipEntry[],
+  sheetOrder: readonly string[] = [],
+): Buffer {
   const parts: Part[] = entries.map((e) => ({
     name: Buffer.from(e.name, 'utf8'),
     local: buf.subarray(e.localOffset, e.localEnd),
@@ -92,7 +100,7 @@ export function repackForStreaming(buf: Buffer, entries: ZipEntry[]): Buffer {
   }))
   if (!entries.some((e) => e.name === SHARED_STRINGS)) parts.push(storedPart(SHARED_STRINGS, EMPTY_SST))
   const ordered = parts
-    .map((part, i) => ({ part, i, rank: rank(part.name.toString('utf8')) }))
+    .map((part, i) => ({ part, i, rank: rank(part.name.toString('utf8'), sheetOrder) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.part)
 

@@ -278,10 +278,10 @@ forEachDatabase(
       expectNone('the audit log', JSON.stringify(audit))
     })
 
-    // BUG (reported): the import's audit row keeps the upload's file name verbatim, and staff name
-    // files after the person they concern; the audit chain can never be erased, so a name there
-    // outlives the retention period. Remove `.fails` once the audit keeps no free-text file name.
-    it.fails('keeps a name given as the upload’s file name out of the audit log', async () => {
+    // Found by this test: the import's audit row kept the upload's file name, and staff name files
+    // after the person concerned; the audit chain is never erased. Uploads are now named by a
+    // content hash (server/privacy/upload-ref.ts).
+    it('keeps a name given as the upload’s file name out of the audit log', async () => {
       const before = await h.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').executeTakeFirst()
       const bytes = await workbook(
         ['案件编号', '登记日期', '信访形式', '姓名', '所属县（市、区）', '问题类别', '具体诉求', '办理状态'],

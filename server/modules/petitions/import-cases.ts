@@ -2,27 +2,29 @@
  * Importing a historical petition ledger. First a preview (the mapping step): which column is
  * which field, and which of the file's categories and demands are not in the taxonomy. The user
  * maps them, and the mapping is remembered for the next file. Then the import job: every row is
- * checked, and only when none has an error are the cases written, in one transaction
- * (all-or-nothing), keyed by case number (importing the same file twice changes nothing).
+ * checked and the cases are written in one transaction as the file is read, batch by batch, so a
+ * 100,000-row ledger is never held whole; at the first error writing stops (the rest is only
+ * checked) and the transaction is rolled back: all-or-nothing. Cases are keyed by case number
+ * (importing the same file twice changes nothing).
  * ID numbers that Excel turned into floats are not errors: they are listed as warnings and left
  * empty, never guessed.
  */
+
 import { z } from 'zod'
 import { recordAudit } from '../../audit/record.js'
 import type { Ctx } from '../../context.js'
 import { refreshStatistics } from '../../db/dialect.js'
 import { AppError, badRequest } from '../../http/errors.js'
+import { t } from '../../http/i18n.js'
 import type { JobRun } from '../../jobs/queue.js'
 import { authorize } from '../../policies/authorize.js'
+import { uploadRef } from '../../privacy/upload-ref.js'
 import { getSetting, putSetting } from '../../settings.js'
 import { columnLetter } from '../../spreadsheet/cells.js'
 import { buildErrorReport } from '../../spreadsheet/error-report.js'
-import { SpreadsheetError } from '../../spreadsheet/errors.js'
-import { findHeader, normalizeLabel } from '../../spreadsheet/header.js'
-import { type ImportError, parseImport, parseSheet } from '../../spreadsheet/import.js'
-import { renderMessage } from '../../spreadsheet/messages.js'
-import { readWorkbook } from '../../spreadsheet/read.js'
-import { applyImport, type Resolved } from './import-apply.js'
+import { type HeaderMatch, normalizeLabel } from '../../spreadsheet/header.js'
+import { type ImportError, type StreamResult, streamImport } from '../../spreadsheet/import.js'
+import { IMPORT_BATCH, type ImportOutcome, importWriter } from './import-apply.js'
 import { buildResolver, loadImportContext } from './import-resolve.js'
 import { IMPORT_FIELDS, type PetitionImportRow, petitionImportSpec } from './import-spec.js'
 
@@ -53,21 +55,6 @@ export async function rememberedMapping(ctx: Ctx): Promise<ImportMapping> {
   return r.success ? r.data : { columns: {}, categories: {}, demands: {} }
 }
 
-/** The sheet the import would read: the first visible one whose header the spec recognises. */
-async function headerSheet(spec: ReturnType<typeof specFor>, bytes: Buffer) {
-  const sheets = await readWorkbook(bytes)
-  let first: unknown
-  for (const sheet of [...sheets.filter((x) => !x.hidden), ...sheets.filter((x) => x.hidden)]) {
-    try {
-      return { sheet, header: findHeader(sheet.rows, spec.columns) }
-    } catch (err) {
-      if (!(err instanceof SpreadsheetError) || err.code !== 'sheet_no_header') throw err
-      first ??= err
-    }
-  }
-  throw first ?? new SpreadsheetError('sheet_no_header', {})
-}
-
 /**
  * The mapping step: columns found, fields they fill, required fields still unmapped, and the
  * taxonomy values that need a decision. A required column under another heading is exactly what
@@ -77,7 +64,28 @@ export async function previewImport(ctx: Ctx, bytes: Buffer) {
   authorize(ctx.actor, 'petition.write')
   const mapping = await rememberedMapping(ctx)
   const spec = specFor(mapping)
-  const { sheet, header } = await headerSheet(spec, bytes)
+  const look = await loadImportContext(ctx.db, ctx.actor, ctx.now())
+  const resolve = buildResolver(look, mapping)
+  const cats = new Map<string, { value: string; count: number; mapped: number | null }>()
+  const dems = new Map<string, { value: string; category: string; count: number; mapped: number | null }>()
+  // One pass: the header, and (when no required column is missing) every row's category and demand.
+  const parsed = await streamImport(spec, bytes, {
+    allowMissing: true,
+    onBatch(rows) {
+      for (const { value: r } of rows) {
+        const c = resolve.category(r.category)
+        const ce = cats.get(r.category) ?? { value: r.category, count: 0, mapped: c?.id ?? null }
+        ce.count++
+        cats.set(r.category, ce)
+        const d = c ? resolve.demand(r.category, c, r.demand) : null
+        const key = `${r.category}/${r.demand}`
+        const de = dems.get(key) ?? { value: r.demand, category: r.category, count: 0, mapped: d?.id ?? null }
+        de.count++
+        dems.set(key, de)
+      }
+    },
+  })
+  const header = parsed.header
   const byIndex = new Map([...header.columnMap].map(([field, index]) => [index, field]))
   const columns = header.labels.map((label, index) => ({
     index,
@@ -91,7 +99,7 @@ export async function previewImport(ctx: Ctx, bytes: Buffer) {
   }
   for (const c of columns) if (!(c.label in mapping.columns)) mapping.columns[c.label] = c.field
   const base = {
-    sheetName: sheet.name,
+    sheetName: parsed.sheetName,
     columns,
     fields: IMPORT_FIELDS,
     missing: header.missingRequired,
@@ -99,27 +107,11 @@ export async function previewImport(ctx: Ctx, bytes: Buffer) {
   if (header.missingRequired.length > 0)
     return { ...base, rows: 0, values: { category: [], demand: [] }, mapping }
 
-  const parsed = parseSheet(spec, sheet)
-  const look = await loadImportContext(ctx.db, ctx.actor, ctx.now())
-  const resolve = buildResolver(look, mapping)
-  const cats = new Map<string, { value: string; count: number; mapped: number | null }>()
-  const dems = new Map<string, { value: string; category: string; count: number; mapped: number | null }>()
-  for (const { value: r } of parsed.rows) {
-    const c = resolve.category(r.category)
-    const ce = cats.get(r.category) ?? { value: r.category, count: 0, mapped: c?.id ?? null }
-    ce.count++
-    cats.set(r.category, ce)
-    const d = c ? resolve.demand(r.category, c, r.demand) : null
-    const key = `${r.category}/${r.demand}`
-    const de = dems.get(key) ?? { value: r.demand, category: r.category, count: 0, mapped: d?.id ?? null }
-    de.count++
-    dems.set(key, de)
-  }
   for (const c of cats.values()) mapping.categories[c.value] = c.mapped
   for (const [key, d] of dems) mapping.demands[key] = d.mapped
   return {
     ...base,
-    rows: parsed.rows.length,
+    rows: parsed.rowCount,
     values: { category: [...cats.values()], demand: [...dems.values()] },
     mapping,
   }
@@ -148,18 +140,24 @@ export async function startPetitionImport(
   ])
 }
 
+/** Thrown inside the import's transaction to roll it back when any row had an error. */
+class Rollback {
+  constructor(readonly parsed: StreamResult<PetitionImportRow>) {}
+}
+
 export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>) {
   authorize(run.actor, 'petition.write')
   const input = await run.file('input')
   if (!input) throw new AppError(400, 'bad_request')
   const mapping = ImportMapping.parse(run.payload.mapping ?? {})
   const spec = specFor(mapping)
-  const parsed = await parseImport(spec, input.bytes)
-  await run.progress(0, parsed.rows.length)
-  const look = await loadImportContext(run.services.db, run.actor, run.services.now())
+  const { db } = run.services
+  const look = await loadImportContext(db, run.actor, run.services.now())
   const resolve = buildResolver(look, mapping)
-  const errors: ImportError[] = [...parsed.errors]
+  // Problems the database finds (unknown county, category …); the parser keeps its own.
+  const errors: ImportError[] = []
   const warnings: ImportError[] = []
+  let header: HeaderMatch | undefined
   const note = (
     list: ImportError[],
     excelRow: number,
@@ -167,7 +165,7 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
     key: string,
     params: Record<string, unknown> = {},
   ) => {
-    const col = parsed.header.columnMap.get(field)
+    const col = header?.columnMap.get(field)
     list.push({
       excelRow,
       field,
@@ -175,43 +173,64 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
       params,
       column: col === undefined ? '' : columnLetter(col),
       header: spec.columns.find((c) => (c.field as string) === field)?.header ?? field,
-      message: renderMessage(key, params),
+      // The petition keys are the server's (the spreadsheet catalogue does not know them).
+      message: t('zh-CN', key, params),
     })
   }
-  const resolved: Resolved[] = []
-  for (const { excelRow, value } of parsed.rows) {
-    const r = resolve.row(excelRow, value as PetitionImportRow, (field, key, params) =>
-      note(errors, excelRow, field, key, params),
-    )
-    if (!r) continue
-    if (r.idWarning) note(warnings, excelRow, 'idNumber', r.idWarning)
-    resolved.push(r)
+  let done: { parsed: StreamResult<PetitionImportRow>; outcome: ImportOutcome | null }
+  try {
+    done = await db.transaction().execute(async (trx) => {
+      const writer = await importWriter(run, trx, uploadRef(input.bytes))
+      const parsed = await streamImport(spec, input.bytes, {
+        batchSize: IMPORT_BATCH,
+        async onBatch(rows, sheet) {
+          header = sheet.header
+          const resolved = []
+          for (const { excelRow, value } of rows) {
+            const r = resolve.row(excelRow, value, (field, key, params) =>
+              note(errors, excelRow, field, key, params),
+            )
+            if (!r) continue
+            if (r.idWarning) note(warnings, excelRow, 'idNumber', r.idWarning)
+            resolved.push(r)
+          }
+          // After the first error nothing more is written: the rest is only checked.
+          if (errors.length === 0 && sheet.errors.length === 0) await writer.write(resolved)
+        },
+      })
+      if (parsed.errors.length > 0 || errors.length > 0) throw new Rollback(parsed)
+      return { parsed, outcome: await writer.finish() }
+    })
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err
+    done = { parsed: err.parsed, outcome: null }
   }
-  if (errors.length > 0) {
+  const { parsed, outcome } = done
+  if (!outcome) {
+    const problems = [...parsed.errors, ...errors]
     await run.attach({
       role: 'error-report',
       filename: '导入错误报告.xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes: await buildErrorReport(input.bytes, { ...parsed, errors: [...errors, ...warnings] }),
+      bytes: await buildErrorReport(input.bytes, { ...parsed, errors: [...problems, ...warnings] }),
     })
-    throw new AppError(422, 'import_has_errors', { count: errors.length })
+    throw new AppError(422, 'import_has_errors', { count: problems.length })
   }
-  const outcome = await applyImport(run, resolved, input.filename)
   // Thousands of new rows change what the planner should choose.
   if (outcome.created > 1000)
-    await refreshStatistics(run.services.db, run.services.dialect, [
+    await refreshStatistics(db, run.services.dialect, [
       'petition_cases',
       'petition_people',
       'petition_events',
     ])
-  await run.services.db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await putSetting(trx, MAPPING_KEY, mapping, run.services.now().toISOString())
     await recordAudit(trx, run.services, run.actor, {
       action: 'petition.import',
       entity: 'petition_case',
       entityId: null,
       before: null,
-      after: { ...outcome, warnings: warnings.length, file: input.filename },
+      after: { ...outcome, warnings: warnings.length, file: uploadRef(input.bytes) },
     })
   })
   if (warnings.length > 0) {
@@ -222,10 +241,10 @@ export async function runPetitionImport(run: JobRun<{ mapping: ImportMapping }>)
       bytes: await buildErrorReport(input.bytes, { ...parsed, errors: warnings }),
     })
   }
-  await run.progress(parsed.rows.length, parsed.rows.length)
+  await run.progress(parsed.rowCount, parsed.rowCount)
   return {
     ...outcome,
-    rows: parsed.rows.length,
+    rows: parsed.rowCount,
     skipped: parsed.skipped.length,
     warnings: warnings.map((w) => ({ row: w.excelRow, column: w.column, message: w.message })),
   }

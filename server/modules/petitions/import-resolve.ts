@@ -76,6 +76,21 @@ const STATUS: Record<string, string> = {
 
 type Report = (field: string, key: string, params?: Record<string, unknown>) => void
 
+/**
+ * Ledgers repeat a few dozen names (counties, units, categories) over 100,000 rows: each distinct
+ * text is looked up once. Bounded, for a file where every row names something new.
+ */
+function remembered<T>(): (key: string, look: () => T) => T {
+  const seen = new Map<string, T>()
+  return (key, look) => {
+    if (seen.has(key)) return seen.get(key) as T
+    if (seen.size >= 10_000) seen.clear()
+    const found = look()
+    seen.set(key, found)
+    return found
+  }
+}
+
 export function buildResolver(ctx: ImportContext, mapping: ImportMapping) {
   const unitsByName = new Map<string, Unit[]>()
   for (const u of ctx.units)
@@ -87,28 +102,37 @@ export function buildResolver(ctx: ImportContext, mapping: ImportMapping) {
     )
     return hits.length === 1 ? hits[0] : undefined
   }
+  const counties = remembered<Unit | undefined>()
+  const units = remembered<Unit | undefined>()
   const tops = ctx.categories.filter((c) => c.parent_id === null)
-  const names = (c: Category) => [c.name, ...(JSON.parse(c.synonyms) as string[])].map(key)
+  const namesOf = new Map(
+    ctx.categories.map((c) => [c, [c.name, ...(JSON.parse(c.synonyms) as string[])].map(key)]),
+  )
   const matches = (c: Category, text: string) => {
     const k = key(text)
-    return names(c).some((n) => n === k || n === `${k}类` || `${n}类` === k)
+    return (namesOf.get(c) ?? []).some((n) => n === k || n === `${k}类` || `${n}类` === k)
   }
-  const category = (text: string): Category | undefined => {
-    const mapped = mapping.categories[text]
-    if (mapped) return tops.find((c) => c.id === mapped)
-    const hits = tops.filter((c) => matches(c, text))
-    return hits.length === 1 ? hits[0] : undefined
-  }
+  const categories = remembered<Category | undefined>()
+  const category = (text: string) =>
+    categories(text, () => {
+      const mapped = mapping.categories[text]
+      if (mapped) return tops.find((c) => c.id === mapped)
+      const hits = tops.filter((c) => matches(c, text))
+      return hits.length === 1 ? hits[0] : undefined
+    })
   const demand = (cat: Category, text: string): Category | undefined => {
     const children = ctx.categories.filter((c) => c.parent_id === cat.id)
     const hits = children.filter((c) => matches(c, text))
     return hits.length === 1 ? hits[0] : undefined
   }
-  const demandOf = (rawCategory: string, cat: Category, text: string) => {
-    const mapped = mapping.demands[`${rawCategory}/${text}`]
-    if (mapped) return ctx.categories.find((c) => c.id === mapped && c.parent_id === cat.id)
-    return demand(cat, text)
-  }
+  const demands = remembered<Category | undefined>()
+  // Cell texts never hold U+0000 (XML cannot carry it), so it separates the parts of the key.
+  const demandOf = (rawCategory: string, cat: Category, text: string) =>
+    demands(`${cat.id}\u0000${rawCategory}\u0000${text}`, () => {
+      const mapped = mapping.demands[`${rawCategory}/${text}`]
+      if (mapped) return ctx.categories.find((c) => c.id === mapped && c.parent_id === cat.id)
+      return demand(cat, text)
+    })
 
   function row(excelRow: number, r: PetitionImportRow, report: Report): Resolved | null {
     let ok = true
@@ -117,13 +141,14 @@ export function buildResolver(ctx: ImportContext, mapping: ImportMapping) {
       report(field, k, params)
     }
     if (r.received > ctx.today) fail('received', 'petition_received_future')
-    const county = findUnit(r.county, ['county'])
+    const county = counties(r.county, () => findUnit(r.county, ['county']))
     if (!county) fail('county', 'petition_unknown_county', { value: r.county })
     const cat = category(r.category)
     if (!cat) fail('category', 'petition_unknown_category', { value: r.category })
     const dem = cat ? demandOf(r.category, cat, r.demand) : undefined
     if (cat && !dem) fail('demand', 'petition_unknown_demand', { value: r.demand, category: cat.name })
-    const responsible = r.unit ? findUnit(r.unit) : county
+    const unit = r.unit
+    const responsible = unit ? units(unit, () => findUnit(unit)) : county
     if (r.unit && !responsible) fail('unit', 'not_found')
     if (!ok || !county || !cat || !dem || !responsible) return null
 

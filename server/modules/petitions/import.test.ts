@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs'
 import { beforeAll, expect, it } from 'vitest'
 import { type Client, countRows, forEachDatabase, type Harness } from '../../../tests/harness.js'
 import type { JobView } from '../jobs/schema.js'
+import { IMPORT_BATCH } from './import-apply.js'
 import type { FiguresView } from './schema.js'
 
 const dir = new URL('../../../tests/fixtures/', import.meta.url)
@@ -182,6 +183,69 @@ forEachDatabase(
       await wb.xlsx.load(new Uint8Array(report.rawPayload).buffer)
       const text = JSON.stringify(wb.worksheets.map((ws) => ws.getSheetValues()))
       expect(text).toContain('不存在区')
+    })
+
+    it('rolls back the batches already written when a later row is wrong', async () => {
+      const n = await countRows(h.db, 'petition_cases')
+      const rows = Array.from({ length: IMPORT_BATCH + 50 }, (_, i) => [
+        `ROLL-${i}`,
+        '2024-03-01',
+        '来信',
+        '甲',
+        '和平区',
+        '教师待遇类',
+        '工资待遇落实',
+        '办理中',
+        '',
+      ])
+      const late = IMPORT_BATCH + 20 // after a whole batch went in
+      rows[late] = [
+        `ROLL-${late}`,
+        '2024-03-01',
+        '来信',
+        '甲',
+        '不存在区',
+        '教师待遇类',
+        '工资待遇落实',
+        '办理中',
+        '',
+      ]
+      const job = await runImport(h, office, await smallLedger(rows))
+      expect(job.status).toBe('failed')
+      expect(job.error).toMatchObject({ code: 'import_has_errors' })
+      expect(await countRows(h.db, 'petition_cases')).toBe(n)
+      const report = await office.get(`/api/jobs/${job.id}/error-report.xlsx`)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(new Uint8Array(report.rawPayload).buffer)
+      const ws = wb.worksheets[0]
+      // The report starts at the header (Excel row 2 of the upload): data row `late` is at late + 2.
+      expect(String(ws?.getRow(late + 2).getCell(10).value)).toBe(
+        'E列 所属县（市、区）：找不到名为“不存在区”的县（市、区）',
+      )
+      expect(ws?.getRow(late + 1).getCell(10).value ?? null).toBeNull()
+    })
+
+    it('imports more rows than one batch, then the same file again without changes', async () => {
+      const n = await countRows(h.db, 'petition_cases')
+      const rows = Array.from({ length: IMPORT_BATCH + 30 }, (_, i) => [
+        `MANY-${i}`,
+        '2024-05-01',
+        '电话',
+        '乙',
+        '和平区',
+        '教师待遇类',
+        '工资待遇落实',
+        i % 2 ? '办理中' : '已办结',
+        i % 2 ? '' : '2024-06-01',
+      ])
+      const bytes = await smallLedger(rows)
+      const first = await runImport(h, office, bytes)
+      expect(first.status, JSON.stringify(first.error)).toBe('succeeded')
+      expect(first.result).toMatchObject({ created: rows.length, updated: 0, unchanged: 0 })
+      expect(await countRows(h.db, 'petition_cases')).toBe(n + rows.length)
+      const again = await runImport(h, office, bytes)
+      expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: rows.length })
+      expect(await countRows(h.db, 'petition_cases')).toBe(n + rows.length)
     })
 
     it('maps a column under an unknown heading in the mapping step', async () => {
