@@ -5,7 +5,7 @@
  * (lib/pg-cluster.ts), so stopping it disturbs nobody.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { client, type FaultApp, startFaultApp } from './lib/app.js'
+import { type Body, client, type FaultApp, startFaultApp } from './lib/app.js'
 import { type Cluster, clusterUnavailable, createCluster } from './lib/pg-cluster.js'
 
 interface Sample {
@@ -40,7 +40,7 @@ describe.skipIf(why)(`PostgreSQL outage under load${why ? ` (skipped: ${why})` :
       while (running) {
         const t = performance.now()
         const started = phase
-        let r: { status: number; body: any }
+        let r: { status: number; body: Body }
         try {
           r =
             n % 3 === 0

@@ -73,12 +73,16 @@ export async function startFaultApp(target: Target, opts: FaultAppOptions = {}):
 
 export const sqliteFile = (dataDir: string) => path.join(dataDir, 'edu-ledger.sqlite')
 
+/** A parsed JSON answer: the tests read it by shape and assert field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: an API answer of any route, narrowed by each assertion
+export type Body = any
+
 /** A logged-in client over real HTTP: JSON in and out, the CSRF header on every mutation. */
 export interface Client {
   cookie: string
-  get(p: string): Promise<{ status: number; body: any }>
-  send(method: string, p: string, body?: unknown): Promise<{ status: number; body: any }>
-  upload(p: string, bytes: Buffer, filename?: string): Promise<{ status: number; body: any }>
+  get(p: string): Promise<{ status: number; body: Body }>
+  send(method: string, p: string, body?: unknown): Promise<{ status: number; body: Body }>
+  upload(p: string, bytes: Buffer, filename?: string): Promise<{ status: number; body: Body }>
 }
 
 export async function client(baseUrl: string, username?: string, password?: string): Promise<Client> {
@@ -124,7 +128,7 @@ export async function waitJob(
   until: (job: { status: string; progress: number; total: number | null }) => boolean = (j) =>
     j.status !== 'queued' && j.status !== 'running',
   timeoutMs = 240_000,
-): Promise<any> {
+): Promise<Body> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const r = await c.get(`/api/jobs/${id}`)
