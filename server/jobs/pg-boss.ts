@@ -14,7 +14,7 @@ import {
   startJobFileSweeper,
   sweepJobFiles,
 } from './queue.js'
-import { failAbandoned } from './repository.js'
+import { failInterrupted } from './repository.js'
 
 export function createPgBossQueue(connectionString: string): JobQueue {
   const handlers = new Map<string, JobHandler>()
@@ -30,7 +30,7 @@ export function createPgBossQueue(connectionString: string): JobQueue {
   // run, after its own expiry, and executeJob never re-runs a job that is not queued).
   const sweep = async (s: Services) => {
     const now = s.now()
-    await failAbandoned(s.db, new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString(), now.toISOString())
+    await failInterrupted(s.db, now.toISOString(), new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString())
   }
 
   return {

@@ -89,7 +89,7 @@ export const JOB_FILE_DAYS = 7
  */
 export async function sweepJobFiles(services: Services): Promise<void> {
   const before = new Date(services.now().getTime() - JOB_FILE_DAYS * 86_400_000).toISOString()
-  await repo.dropEndedJobFiles(services.db, true, before)
+  await repo.dropEndedJobFiles(services.db, before)
 }
 
 export function startJobFileSweeper(services: Services): NodeJS.Timeout {

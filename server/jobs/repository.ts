@@ -49,9 +49,17 @@ export async function beat(db: Kysely<Database>, id: number, at: string) {
     .execute()
 }
 
-/** Jobs still `running` whose heartbeat stopped before `staleBefore`: their process died. */
-export async function failAbandoned(db: Kysely<Database>, staleBefore: string, at: string): Promise<number> {
-  const r = await db
+/**
+ * Jobs left `running` by a process that died are failed, never silently re-run: all of them (SQLite's
+ * one process, at start), or only those whose heartbeat stopped before `staleBefore` (PostgreSQL,
+ * where other live processes share the queue).
+ */
+export async function failInterrupted(
+  db: Kysely<Database>,
+  at: string,
+  staleBefore?: string,
+): Promise<number> {
+  let q = db
     .updateTable('jobs')
     .set({
       status: 'failed',
@@ -59,14 +67,14 @@ export async function failAbandoned(db: Kysely<Database>, staleBefore: string, a
       error_json: JSON.stringify({ code: 'job_interrupted', params: {} }),
     })
     .where('status', '=', 'running')
-    .where((eb) =>
+  if (staleBefore)
+    q = q.where((eb) =>
       eb.or([
         eb('heartbeat_at', '<', staleBefore),
         eb.and([eb('heartbeat_at', 'is', null), eb('started_at', '<', staleBefore)]),
       ]),
     )
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows)
+  return Number((await q.executeTakeFirst()).numUpdatedRows)
 }
 
 export async function setProgress(
@@ -100,19 +108,6 @@ export async function finish(
       error_json: error === null ? null : JSON.stringify(error),
     })
     .where('id', '=', id)
-    .execute()
-}
-
-/** Jobs left running by a process that died are failed at start, never silently re-run. */
-export async function failInterrupted(db: Kysely<Database>, at: string) {
-  await db
-    .updateTable('jobs')
-    .set({
-      status: 'failed',
-      finished_at: at,
-      error_json: JSON.stringify({ code: 'job_interrupted', params: {} }),
-    })
-    .where('status', '=', 'running')
     .execute()
 }
 
@@ -164,20 +159,12 @@ export async function dropFiles(db: Kysely<Database>, jobId: number, role: strin
   await db.deleteFrom('job_files').where('job_id', '=', jobId).where('role', '=', role).execute()
 }
 
-export async function dropEndedJobFiles(
-  db: Kysely<Database>,
-  inputsNow: boolean,
-  before: string,
-): Promise<number> {
+export async function dropEndedJobFiles(db: Kysely<Database>, before: string): Promise<number> {
   const ended = db.selectFrom('jobs').select('id').where('status', 'in', ['succeeded', 'failed'])
   const r = await db
     .deleteFrom('job_files')
     .where('job_id', 'in', ended)
-    .where((eb) =>
-      inputsNow
-        ? eb.or([eb('role', '=', 'input'), eb('created_at', '<', before)])
-        : eb('created_at', '<', before),
-    )
+    .where((eb) => eb.or([eb('role', '=', 'input'), eb('created_at', '<', before)]))
     .executeTakeFirst()
   return Number(r.numDeletedRows)
 }
