@@ -106,6 +106,14 @@ interface Row {
   loadAvg: number
 }
 
+/** Hits of all the answers the cache was asked for: "—" for routes it does not serve. */
+function cacheText(s: ServerSide): string {
+  const asked = Object.values(s.cache).reduce((a, b) => a + b, 0)
+  if (asked === 0) return '—'
+  const hits = s.cache.hit ?? 0
+  return `${((hits / asked) * 100).toFixed(1)}% (${hits} of ${asked})`
+}
+
 const failures = (r: CrowdResult) => r.non2xx + r.timeouts + r.socketErrors
 const kindsText = (r: CrowdResult) =>
   Object.entries(r.kinds)
@@ -155,7 +163,7 @@ async function measure(b: Backend, log: (m: string) => void): Promise<string> {
         })
         log(
           `  ${b.label} ${s.label.split(' (')[0]} ×${c}: ${o.value.rps.toFixed(0)} req/s p50 ${o.value.p50} p99 ${o.value.p99} ms ` +
-            `(server handled ${server.requests}, p50 ${server.p50.toFixed(1)} p99 ${server.p99.toFixed(1)} ms; busy ${seconds(drainMs)} after) ` +
+            `(server handled ${server.requests}, cache ${cacheText(server)}, p50 ${server.p50.toFixed(1)} p99 ${server.p99.toFixed(1)} ms; busy ${seconds(drainMs)} after) ` +
             `failures ${failures(o.value)} [${kindsText(o.value)}]; ` +
             `floor ${f.value.rps.toFixed(0)} req/s p99 ${f.value.p99} ms; peak ${mb(o.peak)}; load ${loadAvg.toFixed(1)}` +
             (Object.keys(server.problems).length ? `; server logged ${JSON.stringify(server.problems)}` : ''),
@@ -177,6 +185,7 @@ function report(b: Backend, note: string, rows: Row[]): string {
       'ours req/s',
       'ours p50 / p99',
       'handled by the server: n, p50 / p99',
+      'answer cache hits',
       'floor req/s',
       'floor p50 / p99',
       'floor ÷ ours req/s',
@@ -187,6 +196,7 @@ function report(b: Backend, note: string, rows: Row[]): string {
       r.ours.rps.toFixed(0),
       r.ours.answered - r.ours.non2xx > 0 ? `${r.ours.p50} / ${r.ours.p99} ms` : '— (no 2xx answer)',
       `${r.server.requests}: ${r.server.p50.toFixed(1)} / ${r.server.p99.toFixed(1)} ms`,
+      cacheText(r.server),
       r.floor.rps.toFixed(0),
       `${r.floor.p50} / ${r.floor.p99} ms`,
       `${(r.floor.rps / Math.max(r.ours.rps, 0.01)).toFixed(1)}×`,

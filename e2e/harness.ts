@@ -105,6 +105,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     EDU_LEDGER_DEMO: 'city',
     EDU_LEDGER_LOG_LEVEL: 'warn',
     EDU_LEDGER_CLOCK_FILE: clockFile,
+    // Every list answer served from the cache is recomputed and compared (server/http/answer-cache.ts).
+    EDU_LEDGER_ANSWER_CACHE: 'verify',
     ...env,
   }
   // The journeys run on the embedded database unless a caller passes DATABASE_URL explicitly.

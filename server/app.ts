@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod'
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './auth/sessions.js'
 import type { Services } from './context.js'
+import { AnswerCache, type AnswerCacheOptions, DEFAULT_ANSWER_CACHE } from './http/answer-cache.js'
 import { errorHandler } from './http/error-handler.js'
 import { AppError, renderError } from './http/errors.js'
 import { pickLocale } from './http/i18n.js'
@@ -52,6 +53,8 @@ export interface AppOptions {
   modules: ModuleDefinition[]
   logger?: FastifyServerOptions['logger']
   serveWeb?: boolean
+  /** The list-answer cache (server/http/answer-cache.ts); on, 32 MB, unless said otherwise. */
+  answerCache?: AnswerCacheOptions
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -65,6 +68,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('services', opts.services)
+  app.decorate('answers', new AnswerCache(opts.answerCache ?? DEFAULT_ANSWER_CACHE))
   app.decorate(
     'menu',
     opts.modules.flatMap((m) => m.menu ?? []).sort((a, b) => a.order - b.order),

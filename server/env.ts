@@ -20,6 +20,9 @@ const Env = z.object({
   EDU_LEDGER_DEMO_PETITIONS: z.coerce.number().int().min(0).optional(),
   /** Tests only: a file holding an ISO instant that the server takes as "now" (see server/clock.ts). */
   EDU_LEDGER_CLOCK_FILE: z.string().optional(),
+  /** The list-answer cache: on, off, or verify (recompute every hit and fail on a difference; tests). */
+  EDU_LEDGER_ANSWER_CACHE: z.enum(['on', 'off', 'verify']).default('on'),
+  EDU_LEDGER_ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(1024).default(32),
   EDU_LEDGER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
 export type Env = z.infer<typeof Env>

@@ -14,6 +14,10 @@ export async function serve(): Promise<void> {
     services: rt.services,
     modules,
     logger: loggerOptions(env.EDU_LEDGER_LOG_LEVEL),
+    answerCache: {
+      mode: env.EDU_LEDGER_ANSWER_CACHE,
+      maxBytes: env.EDU_LEDGER_ANSWER_CACHE_MB * 1024 * 1024,
+    },
   })
   const shutdown = async () => {
     await app.close()

@@ -26,8 +26,10 @@ import { afterAll, afterEach, beforeAll, describe } from 'vitest'
 import { buildApp, loadModules } from '../server/app.js'
 import { bootstrap } from '../server/bootstrap.js'
 import { type Ctx, type Services, SYSTEM_ACTOR } from '../server/context.js'
+import { openDatabase } from '../server/db/connect.js'
 import type { DialectName } from '../server/db/dialect.js'
 import type { Database } from '../server/db/schema.js'
+import type { AnswerCacheMode } from '../server/http/answer-cache.js'
 import type { App, ModuleDefinition } from '../server/http/module.js'
 import { createOrgUnit } from '../server/modules/org/create-org-unit.js'
 import { presentOrgUnit } from '../server/modules/org/presenter.js'
@@ -165,8 +167,15 @@ export function bootstrapTest(services: Services, demo: DemoChoice, petitions = 
   })
 }
 
-export async function startApp(services: Services): Promise<App> {
-  const app = await buildApp({ services, modules: await modules(), serveWeb: false })
+export async function startApp(services: Services, answerCache: AnswerCacheMode = 'verify'): Promise<App> {
+  // Every cache hit is recomputed and compared: a list answer that depends on something the
+  // cache's key misses fails the test that reads it.
+  const app = await buildApp({
+    services,
+    modules: await modules(),
+    serveWeb: false,
+    answerCache: { mode: answerCache, maxBytes: 8 * 1024 * 1024 },
+  })
   await app.ready()
   return app
 }
@@ -369,6 +378,8 @@ export interface HarnessOptions {
   app?: boolean
   /** Start the job queue. Default true. */
   startJobs?: boolean
+  /** The list-answer cache's mode. Default verify: every hit is recomputed and compared. */
+  answerCache?: AnswerCacheMode
 }
 
 export class Harness implements Factories {
@@ -407,11 +418,28 @@ export class Harness implements Factories {
     return this._app
   }
 
+  /**
+   * Runs `fn` on a second connection to the same database, as another process would (the CLI, a
+   * restore, someone with a SQL client): behind the app's back and outside its pool.
+   */
+  async withOtherConnection<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    const other = openDatabase({
+      databaseUrl: this.database.url,
+      dataDir: this.database.dir,
+      sqliteFile: this.database.sqliteFile,
+    })
+    try {
+      return await fn(other.db)
+    } finally {
+      await other.close()
+    }
+  }
+
   async setup(): Promise<void> {
     this._db = await createFreshDatabase(this.target)
     this._rt = await openTestRuntime(this._db, this.clock, { startJobs: this.options.startJobs })
     await bootstrapTest(this._rt.services, this.options.demo ?? 'none', this.options.petitions)
-    if (this.options.app !== false) this._app = await startApp(this._rt.services)
+    if (this.options.app !== false) this._app = await startApp(this._rt.services, this.options.answerCache)
   }
 
   async teardown(): Promise<void> {

@@ -13,15 +13,23 @@ export interface ServerSide {
   /** Lines at level warn (40) or above, by message. */
   problems: Record<string, number>
   statuses: Record<string, number>
+  /** What the answer cache did (`res.cache`: hit, miss, off, verified), for the routes it serves. */
+  cache: Record<string, number>
 }
 
 export function readServerLog(text: string): ServerSide {
   const times: number[] = []
   const problems: Record<string, number> = {}
   const statuses: Record<string, number> = {}
+  const cache: Record<string, number> = {}
   for (const line of text.split('\n')) {
     if (!line.startsWith('{')) continue
-    let e: { level?: number; msg?: string; responseTime?: number; res?: { statusCode?: number } }
+    let e: {
+      level?: number
+      msg?: string
+      responseTime?: number
+      res?: { statusCode?: number; cache?: string }
+    }
     try {
       e = JSON.parse(line)
     } catch {
@@ -35,6 +43,8 @@ export function readServerLog(text: string): ServerSide {
       times.push(e.responseTime)
       const s = String(e.res?.statusCode ?? '?')
       statuses[s] = (statuses[s] ?? 0) + 1
+      const c = e.res?.cache
+      if (c) cache[c] = (cache[c] ?? 0) + 1
     }
   }
   return {
@@ -43,5 +53,6 @@ export function readServerLog(text: string): ServerSide {
     p99: percentile(times, 99),
     problems,
     statuses,
+    cache,
   }
 }

@@ -41,6 +41,28 @@ export async function refreshStatistics(
   else await sql`analyze`.execute(db)
 }
 
+/**
+ * A token that moves with every committed change to the data, whoever made it: the answer cache's
+ * key (server/http/answer-cache.ts). Two reads with the same token see the same data.
+ * - SQLite: rows changed on this process's one connection (`total_changes()`, rolled-back ones
+ *   included, which only costs a recompute), and `data_version`, which moves when another
+ *   connection or process commits (the CLI, a restore).
+ * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress`). Visibility is a function of the
+ *   snapshot alone, so an equal snapshot means equal committed data; a newest-id stamp would not do,
+ *   since transactions commit out of id order.
+ */
+export async function changeStamp(db: Kysely<any>, dialect: DialectName): Promise<string> {
+  if (dialect === 'sqlite') {
+    const r = await sql<{
+      c: number
+      v: number
+    }>`select total_changes() as c, data_version as v from pragma_data_version`.execute(db)
+    return `${r.rows[0]?.c}:${r.rows[0]?.v}`
+  }
+  const r = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(db)
+  return r.rows[0]?.s ?? ''
+}
+
 /** Case-insensitive substring match: SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE. */
 export function likeOperator(dialect: DialectName): 'like' | 'ilike' {
   return dialect === 'postgres' ? 'ilike' : 'like'

@@ -29,6 +29,13 @@ export function loggerOptions(
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      // Fastify's own, plus whether the answer cache served it (read by bench/load.ts).
+      res: (reply: { statusCode: number; getHeader?(name: string): unknown }) => {
+        const cache = reply.getHeader?.('x-answer-cache')
+        return cache === undefined
+          ? { statusCode: reply.statusCode }
+          : { statusCode: reply.statusCode, cache }
+      },
     },
     ...(stream ? { stream } : {}),
   }

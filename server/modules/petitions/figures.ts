@@ -8,6 +8,7 @@
  */
 import { addDays } from '../../../domain/calendar/calendar.js'
 import type { Ctx } from '../../context.js'
+import { changeStamp } from '../../db/dialect.js'
 import { badRequest } from '../../http/errors.js'
 import { authorize } from '../../policies/authorize.js'
 import { todayInChina } from './derive.js'
@@ -57,7 +58,10 @@ export async function petitionFigures(
     q.countyId ?? null,
     settings,
     ctx.locale,
-    await dataStamp(ctx.db),
+    // On PostgreSQL the newest event id is not enough: a transaction holding a lower id can commit
+    // after it was read, and the cached figures would miss that case until the next change. The
+    // snapshot names exactly what is committed (server/db/dialect.ts changeStamp).
+    ctx.dialect === 'postgres' ? await changeStamp(ctx.db, ctx.dialect) : await dataStamp(ctx.db),
   ])
   const hit = cache.get(key)
   if (hit) return hit

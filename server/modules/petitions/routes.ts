@@ -1,5 +1,6 @@
 /** Petition ledger routes: thin, each validates, calls one use case, and presents. */
 import { z } from 'zod'
+import { cachedAnswer } from '../../http/answer-cache.js'
 import type { App } from '../../http/module.js'
 import { withParseSlot } from '../../http/parse-slots.js'
 import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
@@ -54,6 +55,8 @@ const Board = z.object({
   overdue: z.number(),
 })
 
+const CaseList = z.object({ items: z.array(CaseSummary), total: z.number() })
+
 export function petitionRoutes(app: App) {
   app.get(
     '/api/petitions/cases',
@@ -61,10 +64,10 @@ export function petitionRoutes(app: App) {
       schema: {
         tags,
         querystring: ListCasesQuery,
-        response: { 200: z.object({ items: z.array(CaseSummary), total: z.number() }) },
+        response: { 200: CaseList },
       },
     },
-    (req) => listPetitionCases(ctxOf(req), req.query),
+    (req, reply) => cachedAnswer(req, reply, CaseList, (ctx) => listPetitionCases(ctx, req.query)),
   )
   app.get(
     '/api/petitions/cases/export.xlsx',

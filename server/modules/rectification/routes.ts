@@ -1,5 +1,6 @@
 /** Problem-list, rectification and teacher-ethics routes: thin, each validates, calls one use case, and presents. */
 import { z } from 'zod'
+import { cachedAnswer } from '../../http/answer-cache.js'
 import type { App } from '../../http/module.js'
 import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
 import { authorize } from '../../policies/authorize.js'
@@ -57,6 +58,8 @@ const tags = ['rectification']
 const ethicsTags = ['ethics']
 const Items = z.object({ items: z.array(ListItem) })
 
+const ProblemList = z.object({ items: z.array(ProblemSummary), total: z.number() })
+
 export function rectificationRoutes(app: App) {
   app.get(
     '/api/rectification/problems',
@@ -64,10 +67,10 @@ export function rectificationRoutes(app: App) {
       schema: {
         tags,
         querystring: ListProblemsQuery,
-        response: { 200: z.object({ items: z.array(ProblemSummary), total: z.number() }) },
+        response: { 200: ProblemList },
       },
     },
-    (req) => listRectificationProblems(ctxOf(req), req.query),
+    (req, reply) => cachedAnswer(req, reply, ProblemList, (ctx) => listRectificationProblems(ctx, req.query)),
   )
   app.post(
     '/api/rectification/problems',

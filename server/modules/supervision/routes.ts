@@ -1,5 +1,6 @@
 /** Supervision routes: thin, each validates, calls one use case, and presents. */
 import { z } from 'zod'
+import { cachedAnswer } from '../../http/answer-cache.js'
 import type { App } from '../../http/module.js'
 import { ctxOf, readUpload, sendFile, XLSX } from '../../http/request.js'
 import { authorize } from '../../policies/authorize.js'
@@ -61,6 +62,8 @@ import { voidTask } from './void-task.js'
 const tags = ['supervision']
 const P = '/api/supervision'
 
+const TaskList = z.object({ items: z.array(TaskSummary), total: z.number() })
+
 export function supervisionRoutes(app: App) {
   // Campaigns ---------------------------------------------------------------------------------
   app.get(
@@ -105,10 +108,10 @@ export function supervisionRoutes(app: App) {
       schema: {
         tags,
         querystring: ListTasksQuery,
-        response: { 200: z.object({ items: z.array(TaskSummary), total: z.number() }) },
+        response: { 200: TaskList },
       },
     },
-    (req) => listTasks(ctxOf(req), req.query),
+    (req, reply) => cachedAnswer(req, reply, TaskList, (ctx) => listTasks(ctx, req.query)),
   )
   app.get(`${P}/tasks/export.xlsx`, { schema: { tags, querystring: ListTasksQuery } }, async (req, reply) =>
     sendFile(reply, '重点工作任务.xlsx', await exportTasks(ctxOf(req), req.query), XLSX),
