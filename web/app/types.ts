@@ -91,6 +91,7 @@ export interface Job {
   result: unknown
   error: { code: string; message: string } | null
   hasErrorReport: boolean
+  hasWarningReport: boolean
 }
 
 export interface AuditEntry {

@@ -15,15 +15,20 @@ export default defineModule({
     app.get('/api/jobs/:id', { schema: { tags: ['jobs'], params, response: { 200: JobView } } }, (req) =>
       presentJob(ctxOf(req), req.params.id),
     )
-    app.get('/api/jobs/:id/error-report.xlsx', { schema: { tags: ['jobs'], params } }, async (req, reply) => {
-      const ctx = ctxOf(req)
-      const job = await loadOwnJob(ctx, req.params.id)
-      // The report is the uploaded file itself (a petition ledger, teachers' ID numbers): only
-      // whoever uploaded it gets it back. An admin sees every job's status, not its files.
-      if (job.created_by !== ctx.actor.id) throw notFound('job_not_found')
-      const file = await findFile(ctx.db, req.params.id, 'error-report')
-      if (!file) throw notFound()
-      return sendFile(reply, file.filename, file.bytes, XLSX)
-    })
+    // The reports are the uploaded file itself (a petition ledger, teachers' ID numbers): only
+    // whoever uploaded it gets it back. An admin sees every job's status, not its files.
+    for (const [path, role] of [
+      ['error-report.xlsx', 'error-report'],
+      ['warning-report.xlsx', 'warning-report'],
+    ] as const) {
+      app.get(`/api/jobs/:id/${path}`, { schema: { tags: ['jobs'], params } }, async (req, reply) => {
+        const ctx = ctxOf(req)
+        const job = await loadOwnJob(ctx, req.params.id)
+        if (job.created_by !== ctx.actor.id) throw notFound('job_not_found')
+        const file = await findFile(ctx.db, req.params.id, role)
+        if (!file) throw notFound()
+        return sendFile(reply, file.filename, file.bytes, XLSX)
+      })
+    }
   },
 })

@@ -28,5 +28,6 @@ export async function presentJob(ctx: Ctx, id: number): Promise<JobView> {
     result: job.result_json ? (JSON.parse(job.result_json) as unknown) : null,
     error: err ? { code: err.code, message: t(ctx.locale, err.code, err.params ?? {}) } : null,
     hasErrorReport: await hasFile(ctx.db, id, 'error-report'),
+    hasWarningReport: await hasFile(ctx.db, id, 'warning-report'),
   }
 }

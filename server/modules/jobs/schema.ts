@@ -10,5 +10,7 @@ export const JobView = z.object({
   result: z.unknown().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   hasErrorReport: z.boolean(),
+  /** A succeeded import that left cells to check (an ID number Excel turned into a float…). */
+  hasWarningReport: z.boolean(),
 })
 export type JobView = z.infer<typeof JobView>

@@ -133,6 +133,14 @@ forEachDatabase(
         .where('id_untrusted', '=', 1)
         .execute()
       expect(untrusted).toHaveLength(expected.id_numbers_mangled_to_float)
+      // The rows to check come back as a marked copy of the upload, to whoever uploaded it only.
+      expect(job.hasWarningReport).toBe(true)
+      const report = await office.get(`/api/jobs/${job.id}/warning-report.xlsx`)
+      expect(report.statusCode).toBe(200)
+      expect(report.headers['content-type']).toContain('spreadsheetml')
+      expect(report.rawPayload.subarray(0, 2).toString()).toBe('PK')
+      const admin = await h.admin()
+      expect((await admin.get(`/api/jobs/${job.id}/warning-report.xlsx`)).statusCode).toBe(404)
     })
 
     it('yields the figures of expected.json', async () => {

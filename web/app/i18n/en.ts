@@ -261,6 +261,9 @@ const en: Catalogue = {
     importResult: '{{created}} created, {{updated}} updated, {{unchanged}} unchanged, {{rows}} rows',
     downloadErrorReport: 'Download error report',
     errorReportHint: 'The report marks the row and column of every error; fix them and import again.',
+    downloadWarningReport: 'Download rows to check',
+    warningReportHint:
+      'The import succeeded; some cells could not be trusted and were left empty (e.g. ID numbers Excel turned into numbers). The file marks each one.',
     uploading: 'Uploading…',
     chooseFile: 'Choose an .xlsx file',
     again: 'Choose another file',

@@ -261,6 +261,9 @@ const zhCN = {
     importResult: '新增 {{created}} 条，更新 {{updated}} 条，未变 {{unchanged}} 条，共 {{rows}} 行',
     downloadErrorReport: '下载错误报告',
     errorReportHint: '错误报告标出了每一处错误所在的行和列，修改后重新导入即可。',
+    downloadWarningReport: '下载待核对清单',
+    warningReportHint:
+      '导入已成功，但部分单元格不可信、已留空（如被 Excel 改成数字的身份证号），清单中逐一标出。',
     uploading: '正在上传…',
     chooseFile: '选择 .xlsx 文件',
     again: '重新选择文件',

@@ -34,6 +34,30 @@ export function JobProgress({ job, renderResult }: Props) {
       {job.status === 'succeeded' && renderResult && (
         <Alert type="success" showIcon title={renderResult(job.result)} data-testid="job-result" />
       )}
+      {job.status === 'succeeded' && job.hasWarningReport && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="job-warnings"
+          title={t('jobs.warningReportHint')}
+          action={
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              data-testid="job-warning-report"
+              onClick={() =>
+                download(
+                  `/api/jobs/${job.id}/warning-report.xlsx`,
+                  undefined,
+                  `warnings-${job.id}.xlsx`,
+                ).catch((err: unknown) => showError(err))
+              }
+            >
+              {t('jobs.downloadWarningReport')}
+            </Button>
+          }
+        />
+      )}
       {job.status === 'failed' && (
         <Alert
           type="error"
