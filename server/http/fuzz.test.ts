@@ -409,6 +409,7 @@ forEachDatabase(
       'POST /api/auth/password',
       'GET /api/jobs/{id}',
       'GET /api/jobs/{id}/error-report.xlsx',
+      'GET /api/jobs/{id}/warning-report.xlsx',
       'GET /api/org-units/tree',
       'GET /api/org-units',
       'POST /api/org-units',

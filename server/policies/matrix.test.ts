@@ -2093,6 +2093,11 @@ const MATRIX: Record<string, Row> = {
     expect: only(['admin'], 200, 404),
     request: (w) => ({ url: `/api/jobs/${w.adminFailedJob}/error-report.xlsx` }),
   },
+  // A failed job has no warning report, even for its owner; nobody else may know it exists.
+  'GET /api/jobs/:id/warning-report.xlsx': {
+    expect: only([], 200, 404),
+    request: (w) => ({ url: `/api/jobs/${w.adminFailedJob}/warning-report.xlsx` }),
+  },
 
   'GET /api/org-units/tree': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units/tree' }) },
   'GET /api/org-units': { expect: only(READERS, 200), request: () => ({ url: '/api/org-units?pageSize=5' }) },
