@@ -330,7 +330,7 @@ async function measure(b: Backend, log: (m: string) => void): Promise<string> {
       counties.items.map((u) => u.name),
     )
     const t0 = performance.now()
-    const rows = (await readWorkbook(bytes))[0]?.rows.length ?? 0
+    const rows = (await readWorkbook(bytes, { thread: 'inline' }))[0]?.rows.length ?? 0
     const readMs = performance.now() - t0
     const imported = await withPeakRss(app.serverPid, () =>
       importAndWait(app.url, '/api/supervision/import', office, bytes),

@@ -14,21 +14,27 @@
  * - it spools worksheets to temporary files when shared strings come late: `repackForStreaming`
  *   reorders the zip in memory so nothing touches the disk;
  * - it garbles multi-byte characters at chunk boundaries: `decodeUtf8Safely` below;
+ * - it drops the sheets after one whose end the consumer was slow to take: `keepLateEntries`;
  * - its cell texts are slices of the 16 KB chunk strings of the XML, and V8 keeps a whole chunk
  *   alive for as long as any slice of it lives: 20 rows' summaries kept the entire inflated sheet
  *   (150 MB for 100,000 rows) in memory. `ownText` copies long texts out.
  *
  * Dates follow exceljs: a date cell becomes a `Date` whose UTC fields are the wall-clock date and
  * time Excel shows (2019-03-15 → 2019-03-15T00:00:00Z), whatever the server's time zone.
+ *
+ * All of this can run in a worker thread (read-threaded.ts, `EDU_LEDGER_IMPORT_WORKER`): parsing
+ * then overlaps with what the caller does with the rows, and a file that exhausts memory kills only
+ * the worker. It is off by default, for memory (`defaultThread`).
  */
 import { EventEmitter } from 'node:events'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { type Cell, type CellRange, cellAddress } from './cells.js'
 import { SpreadsheetError, unreadable } from './errors.js'
 import { decodeUtf8Safely } from './exceljs-utf8.js'
 import { type FilledRow, MergeFiller } from './merge-fill.js'
 import { DEFAULT_LIMITS, inspectPackage, type ReadLimits, type SheetInfo } from './package.js'
+import { cannotParse, readWorkers, streamThreaded } from './read-threaded.js'
 import { repackForStreaming } from './repack.js'
 
 export type { Cell, CellRange } from './cells.js'
@@ -44,7 +50,17 @@ export interface RawSheet {
   merges: CellRange[]
 }
 
-export interface ReadOptions extends Partial<ReadLimits> {
+/** Limits, and where to parse. */
+export interface StreamSettings extends Partial<ReadLimits> {
+  /**
+   * 'worker' parses in a worker thread, 'inline' on the calling thread (for debugging, and for
+   * measuring exceljs alone). Default: inline, unless `EDU_LEDGER_IMPORT_WORKER` says otherwise
+   * (`defaultThread`).
+   */
+  thread?: 'worker' | 'inline'
+}
+
+export interface ReadOptions extends StreamSettings {
   /** Read only the sheets this accepts (the others are still parsed by exceljs, but not kept). */
   sheets?: (name: string) => boolean
 }
@@ -123,7 +139,7 @@ function readRow(row: ExcelJS.Row, sheet: string, limits: ReadLimits, own: OwnTe
   return values
 }
 
-function resolveLimits(options: ReadOptions): ReadLimits {
+function resolveLimits(options: StreamSettings): ReadLimits {
   const limits = { ...DEFAULT_LIMITS }
   const keys = [
     'maxFileBytes',
@@ -140,11 +156,46 @@ function resolveLimits(options: ReadOptions): ReadLimits {
   return limits
 }
 
+/**
+ * exceljs's streaming reader pipes its input into unzipper's `Parse` and iterates the entries it
+ * emits, pausing it between them. Once `Parse` has read the whole zip it emits 'end' at once, even
+ * while entries it pushed wait in its buffer, and exceljs then stops: every later sheet is
+ * silently lost (exceljs #3064, #3031). That happens whenever the consumer takes a few
+ * milliseconds at a sheet's end while the rest of the file fits in the streams' buffers: a
+ * visitor waiting on I/O, or the worker waiting for the main thread. Here that early 'end' is held
+ * back until the buffered entries have been emitted.
+ */
+function keepLateEntries(input: PassThrough): PassThrough {
+  const pipe = input.pipe.bind(input)
+  input.pipe = <T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
+    if (dest instanceof Readable) holdEarlyEnd(dest)
+    return pipe(dest, options)
+  }
+  return input
+}
+
+function holdEarlyEnd(zip: Readable): void {
+  const emit = zip.emit.bind(zip)
+  let held = false
+  zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'end' && !zip.readableEnded && zip.readableLength > 0) {
+      held = true
+      return false
+    }
+    const listened = emit(event, ...args)
+    if (event === 'data' && held && zip.readableLength === 0) {
+      held = false
+      emit('end')
+    }
+    return listened
+  }
+}
+
 export interface WorkbookVisitor {
   /** Every sheet in workbook order, before any is read: a chance to refuse the file. */
   begin?(sheets: SheetInfo[]): void
   /** A worksheet is about to be read: false skips it (exceljs then only inflates it). */
-  sheet(info: SheetInfo): boolean
+  sheet(info: SheetInfo): boolean | Promise<boolean>
   /** Its next row with any cell, merged ranges filled (empty rows are not passed). */
   row(row: FilledRow): void | Promise<void>
   /** Its last row was passed: true stops reading the workbook here. */
@@ -155,14 +206,43 @@ export interface WorkbookVisitor {
  * Streams the worksheets of an .xlsx upload to `visitor`: visible sheets first in workbook order,
  * then hidden ones. Size, zip-bomb and row limits are checked before parsing; legacy .xls and
  * encrypted files are refused with advice. Throws `SpreadsheetError`, or what the visitor threw.
- * Returns every sheet in workbook order.
+ * Returns every sheet in workbook order. The visitor is always called on the calling thread.
  */
 export async function streamWorkbook(
   buf: Buffer,
-  options: Partial<ReadLimits>,
+  options: StreamSettings,
   visitor: WorkbookVisitor,
 ): Promise<{ sheets: SheetInfo[] }> {
   const limits = resolveLimits(options)
+  const thread = options.thread ?? defaultThread(buf.length)
+  return thread === 'worker' ? streamThreaded(buf, limits, visitor) : streamInline(buf, limits, visitor)
+}
+
+/**
+ * Starting a worker costs about a second (tsx's loader, exceljs), more than parsing a file this
+ * small (~2,500 ledger rows, ~0.1 s) takes; and it inflates to 25 MB at most (`maxRatio`).
+ */
+const INLINE_BELOW_BYTES = 256 * 1024
+
+/**
+ * Off by default: the worker made a 100,000-row import about 20% faster (20.8 to 16.9 s) but
+ * raised the server's peak from ~455 to ~560 MB (a second V8 heap, exceljs and tsx's loader
+ * loaded twice), past the 500 MB the server is held to (issue 8). `EDU_LEDGER_IMPORT_WORKER=on`
+ * parses large uploads in the worker, `always` every upload (the tests use it to cover the path).
+ */
+function defaultThread(bytes: number): 'worker' | 'inline' {
+  const mode = process.env.EDU_LEDGER_IMPORT_WORKER
+  if (mode === 'always') return 'worker'
+  if (mode !== 'on') return 'inline'
+  return bytes >= INLINE_BELOW_BYTES || readWorkers().idle ? 'worker' : 'inline'
+}
+
+/** `streamWorkbook` on this thread; the worker runs it too, with a visitor that posts the rows. */
+export async function streamInline(
+  buf: Buffer,
+  limits: ReadLimits,
+  visitor: WorkbookVisitor,
+): Promise<{ sheets: SheetInfo[] }> {
   const { sheets: infos, entries } = await inspectPackage(buf, limits)
   visitor.begin?.(infos)
   const byPath = new Map(infos.map((info) => [info.path, info]))
@@ -171,7 +251,7 @@ export async function streamWorkbook(
   const own = new OwnText()
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    new PassThrough().end(repackForStreaming(buf, entries, order)),
+    keepLateEntries(new PassThrough()).end(repackForStreaming(buf, entries, order)),
     {
       worksheets: 'emit',
       sharedStrings: 'cache',
@@ -219,10 +299,7 @@ export async function streamWorkbook(
   } catch (err) {
     if (failed) throw failed.error
     if (err instanceof SpreadsheetError) throw err
-    throw unreadable(
-      '文件内容无法解析，请在 Excel 中打开后重新另存为 .xlsx',
-      'the content cannot be parsed; open it in Excel and save it again as .xlsx',
-    )
+    throw cannotParse()
   }
   return { sheets: infos }
 }
