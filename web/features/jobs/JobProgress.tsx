@@ -15,7 +15,6 @@ interface Props {
 /** Progress bar and outcome of one job; on failure offers the error report when there is one. */
 export function JobProgress({ job, renderResult }: Props) {
   const { t } = useTranslation()
-  const showError = useShowError()
   const percent =
     job.total > 0
       ? Math.min(100, Math.round((job.progress / job.total) * 100))
@@ -41,20 +40,7 @@ export function JobProgress({ job, renderResult }: Props) {
           data-testid="job-warnings"
           title={t('jobs.warningReportHint')}
           action={
-            <Button
-              size="small"
-              icon={<DownloadOutlined />}
-              data-testid="job-warning-report"
-              onClick={() =>
-                download(
-                  `/api/jobs/${job.id}/warning-report.xlsx`,
-                  undefined,
-                  `warnings-${job.id}.xlsx`,
-                ).catch((err: unknown) => showError(err))
-              }
-            >
-              {t('jobs.downloadWarningReport')}
-            </Button>
+            <ReportButton jobId={job.id} report="warning-report" label={t('jobs.downloadWarningReport')} />
           }
         />
       )}
@@ -67,25 +53,42 @@ export function JobProgress({ job, renderResult }: Props) {
           description={job.hasErrorReport ? t('jobs.errorReportHint') : undefined}
           action={
             job.hasErrorReport ? (
-              <Button
-                size="small"
+              <ReportButton
+                jobId={job.id}
+                report="error-report"
+                label={t('jobs.downloadErrorReport')}
                 danger
-                icon={<DownloadOutlined />}
-                data-testid="job-error-report"
-                onClick={() =>
-                  download(
-                    `/api/jobs/${job.id}/error-report.xlsx`,
-                    undefined,
-                    `error-report-${job.id}.xlsx`,
-                  ).catch((err: unknown) => showError(err))
-                }
-              >
-                {t('jobs.downloadErrorReport')}
-              </Button>
+              />
             ) : undefined
           }
         />
       )}
     </Space>
+  )
+}
+
+/** Downloads one of a job's report files (the marked copy of the upload), for its uploader. */
+function ReportButton(props: {
+  jobId: Job['id']
+  report: 'error-report' | 'warning-report'
+  label: string
+  danger?: boolean
+}) {
+  const showError = useShowError()
+  const { jobId, report } = props
+  return (
+    <Button
+      size="small"
+      danger={props.danger}
+      icon={<DownloadOutlined />}
+      data-testid={`job-${report}`}
+      onClick={() =>
+        download(`/api/jobs/${jobId}/${report}.xlsx`, undefined, `${report}-${jobId}.xlsx`).catch(
+          (err: unknown) => showError(err),
+        )
+      }
+    >
+      {props.label}
+    </Button>
   )
 }
