@@ -8,7 +8,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Screenshots and server logs of the last run; ignored by git. */
@@ -200,7 +200,7 @@ export async function logout(page: Page): Promise<void> {
 }
 
 /** Picks an option in the open antd Select / TreeSelect dropdown (`exact`: the whole text). */
-export async function pickOption(page: Page, text: string, exact = false): Promise<void> {
+export async function pickOption(page: Page, text: string, exact = false, timeout?: number): Promise<void> {
   await page
     // A dropdown still closing from the previous pick (its motion class ends in -leave) is no target.
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])')
@@ -208,7 +208,21 @@ export async function pickOption(page: Page, text: string, exact = false): Promi
     // A dropdown closing from the previous pick may still be in the DOM: only a visible option counts.
     .filter({ hasText: exact ? new RegExp(`^${text}$`) : text, visible: true })
     .first()
-    .click()
+    .click(timeout === undefined ? {} : { timeout })
+}
+
+/**
+ * Opens a select (a locator) and picks the option whose whole text is `text`, then checks the
+ * select shows it: a page that re-renders beside the select (a live preview) can shift the
+ * dropdown under the click and close it, so the pick is retried (at most three times).
+ */
+export async function pickIn(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click()
+    await pickOption(page, text, true, 5_000).catch(() => page.keyboard.press('Escape'))
+    if ((await select.textContent())?.includes(text)) return
+  }
+  throw new Error(`${text} could not be picked`)
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   launchBrowser,
   login,
   openContext,
-  pickOption,
+  pickIn,
   screenshot,
   startServer,
   type TestServer,
@@ -87,9 +87,10 @@ describe('reports journey', () => {
     // A ledger figure goes down to its rows: the panel lists them, as many as the figure counts.
     const edited = await source.inputValue()
     await source.fill(`${edited}\n\n全年招聘会{{ "stats.job_fairs" | figure | integer }}场。`)
-    // The whole year, so that there are rows to show.
-    await page.getByTestId('period-kind').first().click()
-    await pickOption(page, '年度', true)
+    // The whole year, so that there are rows to show. The preview redraws as the text changes:
+    // let it settle first, and pick with a check (pickIn), since a redraw can close the dropdown.
+    await preview.getByText('全年招聘会').waitFor()
+    await pickIn(page, page.getByTestId('period-kind').first(), '年度')
     await preview.getByText('二〇二六年，共受理').waitFor()
     const jobFairs = preview.locator('.figure').last()
     await preview.getByText('全年招聘会').waitFor()
@@ -120,8 +121,7 @@ describe('reports journey', () => {
     // Rendered for the year 2026 from the editor: the job runs, the snapshot opens.
     await page.getByTestId('template-render').click()
     await page.getByTestId('render-template').filter({ hasText: 'petition_bulletin' }).waitFor()
-    await page.getByTestId('render-form').getByTestId('period-kind').click()
-    await pickOption(page, '年度', true)
+    await pickIn(page, page.getByTestId('render-form').getByTestId('period-kind'), '年度')
     await screenshot(page, 'reports-render')
     await page.getByTestId('render-submit').click()
     await page.getByTestId('snapshot-detail').waitFor({ timeout: 30_000 })
