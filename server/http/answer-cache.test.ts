@@ -46,6 +46,19 @@ describe('AnswerCache (no database)', () => {
 forEachDatabase(
   'answer cache over HTTP',
   (h) => {
+    /**
+     * Asks until the answer is a hit. On SQLite the first repeat must be one. On PostgreSQL the
+     * stamp is the cluster's snapshot, which other test files' transactions (in other databases
+     * of the same server, running in parallel) move: a repeat may miss, but not for ever.
+     */
+    const hit = async (get: () => Promise<{ headers: Record<string, unknown> }>) => {
+      let r = await get()
+      for (let i = 0; i < 50 && cacheOf(r) !== 'hit' && h.dialect === 'postgres'; i++) {
+        await new Promise((done) => setTimeout(done, 20))
+        r = await get()
+      }
+      return r
+    }
     let county: Client
     let heping: number
     let cat: number
@@ -60,7 +73,10 @@ forEachDatabase(
       const first = await county.get(LIST)
       expect(first.statusCode, first.body).toBe(200)
       const again = await county.get('/api/rectification/problems?page=1&pageSize=5')
-      expect(cacheOf(again)).toBe('hit')
+      expect(cacheOf(again) === 'hit' || h.dialect === 'postgres').toBe(true)
+      expect(cacheOf(await hit(() => county.get('/api/rectification/problems?page=1&pageSize=5')))).toBe(
+        'hit',
+      )
       expect(again.body).toBe(first.body)
       expect(again.headers['content-type']).toMatch(/^application\/json/)
     })
@@ -79,7 +95,7 @@ forEachDatabase(
 
     it('answers afresh after a write behind the app’s back, on its own connection or another', async () => {
       const top = ((await county.get(LIST)).json() as { items: { id: number }[] }).items[0]?.id as number
-      expect(cacheOf(await county.get(LIST))).toBe('hit')
+      expect(cacheOf(await hit(() => county.get(LIST)))).toBe('hit')
       // Through the app's own pool/connection, but not through any use case or audit.
       await sql`update rectification_problems set description = ${'背后改写一'} where id = ${top}`.execute(
         h.db,
@@ -89,7 +105,7 @@ forEachDatabase(
       expect(one.body).toContain('背后改写一')
 
       // From another connection: SQLite's data_version, PostgreSQL's snapshot.
-      expect(cacheOf(await county.get(LIST))).toBe('hit')
+      expect(cacheOf(await hit(() => county.get(LIST)))).toBe('hit')
       await h.withOtherConnection((db) =>
         sql`update rectification_problems set description = ${'背后改写二'} where id = ${top}`.execute(db),
       )
@@ -100,7 +116,7 @@ forEachDatabase(
 
     it('never serves one viewer’s answer to another, nor one language’s to another', async () => {
       const mine = await county.get(LIST)
-      expect(cacheOf(await county.get(LIST))).toBe('hit')
+      expect(cacheOf(await hit(() => county.get(LIST)))).toBe('hit')
       const leader = await h.loginAs('leader')
       const theirs = await leader.get(LIST)
       expect(cacheOf(theirs)).toBe('miss')
@@ -116,7 +132,7 @@ forEachDatabase(
       h.clock.set('2026-11-27T15:50:00Z') // 23:50 in Shanghai
       const late = await loginAs(h.app, 'county_heping', 'Demo@2026')
       await late.get(LIST)
-      expect(cacheOf(await late.get(LIST))).toBe('hit')
+      expect(cacheOf(await hit(() => late.get(LIST)))).toBe('hit')
       h.clock.set('2026-11-27T16:10:00Z') // 00:10 the next day
       expect(cacheOf(await late.get(LIST))).toBe('miss')
     })
