@@ -127,7 +127,10 @@ export async function withForeignKeysSuspended<T>(
  * keys, in the same order. Returns the `returning` columns of each inserted row, in order. Any
  * number of rows: the batches are cut here, to each database's best size.
  *
- * SQLite: multi-row VALUES, as many rows as its 32,766 bound parameters allow.
+ * SQLite: multi-row VALUES of a fixed number of rows (`sqliteRowsPerInsert`), so that every full
+ * chunk is the same statement and the driver's statement cache prepares it once per import; only
+ * the last, shorter chunk is prepared anew. Preparing a 32,000-parameter statement per 700 rows
+ * was a fifth of SQLite's import time.
  * PostgreSQL: `insert … select * from unnest($1::type[], $2::type[], …)`, one array parameter per
  * column, so a 5,000-row batch is one short statement the server parses once: against 500-row
  * VALUES lists of 25,000 parameters it made the 100,000-row petition import's inserts about 3×
@@ -144,7 +147,7 @@ export async function insertMany<R extends Record<string, unknown>>(
   if (!first) return []
   const cols = Object.keys(first)
   const out: R[] = []
-  const size = dialect === 'postgres' ? PG_BATCH : Math.max(1, Math.floor(SQLITE_MAX_PARAMS / cols.length))
+  const size = dialect === 'postgres' ? PG_BATCH : sqliteRowsPerInsert(cols.length)
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size)
     const r =
@@ -157,6 +160,10 @@ export async function insertMany<R extends Record<string, unknown>>(
 }
 
 const SQLITE_MAX_PARAMS = 32_766
+/** Keeps a chunk's SQL text under the statement cache's limit (MAX_CACHED_SQL in sqlite-dialect.ts). */
+const SQLITE_INSERT_PARAMS = 2_000
+export const sqliteRowsPerInsert = (columns: number) =>
+  Math.max(1, Math.floor(Math.min(SQLITE_INSERT_PARAMS, SQLITE_MAX_PARAMS) / columns))
 const PG_BATCH = 5_000
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`
 const returningSql = (returning: readonly string[]) =>

@@ -8,7 +8,9 @@
  *    skipped when SQLite has already done it.
  * 2. Kysely prepares every statement anew; under load that was 13–17% of the server's CPU on the
  *    list routes (bench/load.ts, a CPU profile). Statements are kept by their SQL text, a bounded
- *    number, short ones only (bulk inserts vary in length and are used once). A statement still
+ *    number, up to 16 KB of SQL: bulk inserts come in fixed-size chunks (insertMany) whose full
+ *    chunks are the same statement, and only a chunk's last, shorter remainder is prepared once and
+ *    evicted in turn. A statement still
  *    iterating (a streamed export) is never handed out twice: a fresh one is prepared instead.
  */
 import type SQLite from 'better-sqlite3'
@@ -22,7 +24,7 @@ import {
 } from 'kysely'
 
 const MAX_STATEMENTS = 200
-const MAX_CACHED_SQL = 4096
+const MAX_CACHED_SQL = 16_384
 
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>()
