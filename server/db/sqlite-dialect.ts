@@ -10,8 +10,8 @@
  *    list routes (bench/load.ts, a CPU profile). Statements are kept by their SQL text, a bounded
  *    number, up to 16 KB of SQL: bulk inserts come in fixed-size chunks (insertMany) whose full
  *    chunks are the same statement, and only a chunk's last, shorter remainder is prepared once and
- *    evicted in turn. A statement still
- *    iterating (a streamed export) is never handed out twice: a fresh one is prepared instead.
+ *    evicted in turn. A statement still iterating (a streamed export) is never handed out twice:
+ *    a fresh one is prepared instead.
  */
 import type SQLite from 'better-sqlite3'
 import {
