@@ -83,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest('locale', 'zh-CN')
   app.decorateRequest('sessionHash', null)
   app.decorateRequest('sessionCsrf', null)
+  app.decorateRequest('dataStamp', null)
   app.setErrorHandler(errorHandler)
 
   await app.register(cookie)
@@ -103,9 +104,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       req.headers['accept-language'],
     )
     if (!req.url.startsWith('/api/')) return
-    const s = await resolveSession(opts.services.db, req.cookies[SESSION_COOKIE], opts.services.now())
+    const { services } = opts
+    const s = await resolveSession(services.db, services.dialect, req.cookies[SESSION_COOKIE], services.now())
     if (s) {
       req.actor = s.actor
+      req.dataStamp = s.stamp ?? null
       req.sessionHash = s.idHash
       req.sessionCsrf = s.csrf
     }

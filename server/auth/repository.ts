@@ -1,6 +1,7 @@
 /** SQL for sessions and login throttling. */
 import { type Kysely, sql } from 'kysely'
 import type { Tx } from '../context.js'
+import { changeStampSql, type DialectName } from '../db/dialect.js'
 import type { Database } from '../db/schema.js'
 
 export const insertSession = (
@@ -20,7 +21,8 @@ export const insertSession = (
     })
     .execute()
 
-export const findSessionUser = (db: Kysely<Database>, idHash: string) =>
+/** The session's user, with the database's change stamp read in the same statement (answer-cache.ts). */
+export const findSessionUser = (db: Kysely<Database>, dialect: DialectName, idHash: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -37,6 +39,7 @@ export const findSessionUser = (db: Kysely<Database>, idHash: string) =>
       'users.org_unit_id',
       'users.voided_at',
       'org_units.path',
+      changeStampSql(dialect).as('stamp'),
     ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst()

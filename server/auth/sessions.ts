@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Actor } from '../context.js'
+import type { DialectName } from '../db/dialect.js'
 import type { Database } from '../db/schema.js'
 import { isRole } from '../policies/roles.js'
 import * as repo from './repository.js'
@@ -36,22 +37,26 @@ export interface ResolvedSession {
   actor: Actor
   csrf: string
   idHash: string
+  /** The change stamp read with the session; undefined when the lookup itself wrote (a touch). */
+  stamp: string | undefined
 }
 
 export async function resolveSession(
   db: Kysely<Database>,
+  dialect: DialectName,
   token: string | undefined,
   now: Date,
 ): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null
   const idHash = hashToken(token)
-  const row = await repo.findSessionUser(db, idHash)
+  const row = await repo.findSessionUser(db, dialect, idHash)
   if (!row || row.voided_at || row.expires_at <= now.toISOString() || !isRole(row.role)) return null
-  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+  const touch = now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS
+  if (touch)
     await repo.touchSession(db, idHash, now.toISOString(), new Date(now.getTime() + IDLE_MS).toISOString())
-  }
   return {
     idHash,
+    stamp: touch ? undefined : String(row.stamp),
     csrf: row.csrf_token,
     actor: {
       id: row.id,

@@ -2,7 +2,7 @@
  * The only place that knows which database is underneath. Everything dialect-specific
  * (pragmas, locks, sequences, type parsing) lives here so repositories stay portable.
  */
-import { CompiledQuery, type Kysely, sql } from 'kysely'
+import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -52,15 +52,19 @@ export async function refreshStatistics(
  *   since transactions commit out of id order.
  */
 export async function changeStamp(db: Kysely<any>, dialect: DialectName): Promise<string> {
-  if (dialect === 'sqlite') {
-    const r = await sql<{
-      c: number
-      v: number
-    }>`select total_changes() as c, data_version as v from pragma_data_version`.execute(db)
-    return `${r.rows[0]?.c}:${r.rows[0]?.v}`
-  }
-  const r = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(db)
-  return r.rows[0]?.s ?? ''
+  const r = await sql<{ s: string }>`select ${changeStampSql(dialect)} as s`.execute(db)
+  return String(r.rows[0]?.s ?? '')
+}
+
+/**
+ * The change stamp as an expression, for a query that has another purpose too: the session
+ * lookup reads it in the same statement, which saves a cached answer its second round trip
+ * through PostgreSQL's pool.
+ */
+export function changeStampSql(dialect: DialectName): RawBuilder<string> {
+  return dialect === 'sqlite'
+    ? sql<string>`(select total_changes() || ':' || data_version from pragma_data_version)`
+    : sql<string>`pg_current_snapshot()::text`
 }
 
 /** Case-insensitive substring match: SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE. */

@@ -10,6 +10,8 @@ declare module 'fastify' {
     locale: Locale
     sessionHash: string | null
     sessionCsrf: string | null
+    /** The database's change stamp, read with the session (before the handler ran). */
+    dataStamp: string | null
   }
   interface FastifyInstance {
     services: Services

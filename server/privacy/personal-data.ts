@@ -7,7 +7,7 @@
  *
  * Lookups (the same petitioner again) use a keyed hash (HMAC-SHA-256), never the plaintext.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -56,10 +56,32 @@ function freshIv(): Buffer {
   return iv
 }
 
+/**
+ * HMAC-SHA-256 (RFC 2104) from two one-shot hashes: the same digest as `createHmac`, without
+ * building an Hmac object per call, which was most of a keyed hash's cost in a 100,000-row import
+ * (four per row). The key is 32 bytes, under SHA-256's 64-byte block, so it is only padded.
+ */
+export function hmacSha256(key: Buffer): (value: string) => Buffer {
+  if (key.length > 64) throw new Error('hmacSha256: key longer than a block')
+  const pad = (byte: number) => {
+    const b = Buffer.alloc(64, byte)
+    for (let i = 0; i < key.length; i++) b[i] = (b[i] as number) ^ (key[i] as number)
+    return b
+  }
+  const inner = pad(0x36)
+  const outer = pad(0x5c)
+  return (value) =>
+    hash(
+      'sha256',
+      Buffer.concat([outer, hash('sha256', Buffer.concat([inner, Buffer.from(value, 'utf8')]), 'buffer')]),
+      'buffer',
+    )
+}
+
 export function createCipher(masterKey: Buffer): PersonalDataCipher {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32))
   const encKey = derive('edu-ledger personal data encryption')
-  const macKey = derive('edu-ledger personal data lookup')
+  const mac = hmacSha256(derive('edu-ledger personal data lookup'))
   return {
     encrypt(plain) {
       const iv = freshIv()
@@ -75,7 +97,7 @@ export function createCipher(masterKey: Buffer): PersonalDataCipher {
       return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8')
     },
     lookupHash(value) {
-      return createHmac('sha256', macKey).update(value).digest('base64url').slice(0, 32)
+      return mac(value).toString('base64url').slice(0, 32)
     },
   }
 }
