@@ -97,8 +97,10 @@ export async function integrityCheck(db: Kysely<any>, dialect: DialectName): Pro
 
 /**
  * Runs `fn` with foreign-key checks suspended (restore inserts tables in any order), then checks
- * them all at once. SQLite: the pragma, then `foreign_key_check`. PostgreSQL: replica role,
- * which needs a superuser or the table owner with that right.
+ * them all at once; triggers do not fire meanwhile (a restore puts back rows as they were, counters
+ * kept by triggers included). SQLite: the pragma, the triggers dropped and made again from their own
+ * SQL in the same transaction, then `foreign_key_check`. PostgreSQL: replica role, which does both
+ * and needs a superuser or the table owner with that right.
  */
 export async function withForeignKeysSuspended<T>(
   db: Kysely<any>,
@@ -109,7 +111,15 @@ export async function withForeignKeysSuspended<T>(
     await sql`pragma foreign_keys = OFF`.execute(db)
     try {
       const out = await db.transaction().execute(async (trx) => {
+        const triggers = (
+          await sql<{
+            name: string
+            sql: string
+          }>`select name, sql from sqlite_master where type = 'trigger'`.execute(trx)
+        ).rows
+        for (const t of triggers) await sql`drop trigger ${sql.id(t.name)}`.execute(trx)
         const r = await fn(trx)
+        for (const t of triggers) await sql.raw(t.sql).execute(trx)
         const bad = await sql`pragma foreign_key_check`.execute(trx)
         if (bad.rows.length) throw new Error(`restore broke ${bad.rows.length} foreign keys`)
         return r

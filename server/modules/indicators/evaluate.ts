@@ -1,7 +1,9 @@
 /**
  * Computing an indicator for a period and an org subtree, with a cache that is never stale: each
- * value is stored with the time its data last changed, and a source reporting a later change (a
- * row written, a submission approved, a case closed) makes it recompute. A value whose period runs
+ * value is stored with the figure sources' version (a counter every committed write to a source
+ * table moves, in commit order: migration 0020) and the time its source says its data last changed;
+ * either moving makes it recompute. The time alone was not enough: writers commit out of the order
+ * they took their times in, and two writes can share a millisecond. A value whose period runs
  * into today also depends on the day (open cases "as of" today), so today is part of its key.
  */
 import type { Period } from '../../../domain/indicators/periods.js'
@@ -11,7 +13,15 @@ import { aggregateLedger, ledgerChangedAt } from '../statistics/aggregate.js'
 import type { Indicator } from './definition.js'
 import { providerOf } from './provider.js'
 import { findIndicator } from './registry.js'
-import { ancestorsOf, cacheGet, cachePut, latestPeriodChange, periodRows } from './repository.js'
+import {
+  ancestorsOf,
+  cacheGet,
+  cachePut,
+  figureSourcesVersion,
+  latestPeriodChange,
+  periodRows,
+} from './repository.js'
+import { forgetSharedBefore } from './shared-compute.js'
 
 export interface Unit {
   id: number
@@ -117,9 +127,12 @@ export async function evaluateIndicator(
   const today = todayInChina(s.now())
   const live = period.to >= today ? `|${today}` : ''
   const cacheKey = `${ind.key}@${ind.version ?? 0}|${period.from}|${period.to}|${unit.id}${live}`
+  // The version first: whatever is computed after it is at least as new as what it names.
+  const version = await figureSourcesVersion(s.db)
+  forgetSharedBefore(version)
   const changedAt = await sourceChangedAt(s, ind, depth)
   const hit = await cacheGet(s.db, cacheKey)
-  if (hit && hit.changed_at === changedAt) {
+  if (hit && hit.sources_version === version && hit.changed_at === changedAt) {
     return {
       key: ind.key,
       value: hit.value === null ? null : Number(hit.value),
@@ -139,6 +152,7 @@ export async function evaluateIndicator(
     row_count: r.rows,
     changed_at: changedAt,
     computed_at: computedAt,
+    sources_version: version,
   })
   return {
     key: ind.key,

@@ -146,6 +146,55 @@ forEachDatabase('indicator registry', (h) => {
     expect(again.figure).toMatchObject({ value: 1, cached: true })
   })
 
+  it('never serves a cached value after a write, in the same millisecond or committed out of time order', async () => {
+    const key = 'stats.migrant_public_share_national'
+    const put = (value: number, version?: number) =>
+      office.put(`/api/indicators/${key}/values`, { orgUnitId: countyId, period: '2022', value, version })
+    expect((await put(70)).statusCode).toBe(200)
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 70, cached: false })
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 70, cached: true })
+    // The clock does not move: the write shares the cached value's millisecond.
+    const second = await put(71, 1)
+    expect(second.statusCode, second.body).toBe(200)
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 71, cached: false })
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 71, cached: true })
+    // A writer that took its time before the cached value's source time and committed after it (an
+    // import taking its time, then inserting for seconds): the newest time stays where it was.
+    await h.withOtherConnection((db) =>
+      db
+        .updateTable('indicator_values')
+        .set({ value: 72, updated_at: '2001-01-01T00:00:00.000Z' })
+        .where('indicator_key', '=', key)
+        .where('org_unit_id', '=', countyId)
+        .where('period_label', '=', '2022')
+        .execute(),
+    )
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 72, cached: false })
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 72, cached: true })
+    if (h.target !== 'postgres') return // SQLite: one writer at a time, nothing commits in between
+    // Truly side by side on PostgreSQL: a transaction open across another's commit and a cached read.
+    await h.withOtherConnection((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('indicator_values')
+          .set({ value: 73, updated_at: '2001-01-01T00:00:00.000Z' })
+          .where('indicator_key', '=', key)
+          .where('org_unit_id', '=', countyId)
+          .where('period_label', '=', '2022')
+          .execute()
+        const other = await office.put(`/api/indicators/${key}/values`, {
+          orgUnitId: cityId,
+          period: '2022',
+          value: 80,
+        })
+        expect(other.statusCode, other.body).toBe(200)
+        expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 72, cached: false })
+        expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 72, cached: true })
+      }),
+    )
+    expect((await figure(county, key, 'period=2022')).figure).toMatchObject({ value: 73, cached: false })
+  })
+
   it('refuses definitions that name what does not exist or loop, naming the field', async () => {
     const base = { zh: '测试', en: 'Test', unit: 'count', unitZh: '个' }
     const bad = await office.post('/api/indicators', {

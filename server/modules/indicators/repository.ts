@@ -83,6 +83,12 @@ export async function latestPeriodChange(db: Tx, table: PeriodTable, key: string
   return (r?.at as string | null | undefined) ?? null
 }
 
+/** The figure sources' version (migration 0020), as text: PostgreSQL's bigint arrives as a string. */
+export async function figureSourcesVersion(db: Tx): Promise<string> {
+  const r = await db.selectFrom('figure_sources_version').select('n').where('id', '=', 1).executeTakeFirst()
+  return String(r?.n ?? '')
+}
+
 export async function cacheGet(db: Tx, cacheKey: string) {
   return db.selectFrom('indicator_cache').selectAll().where('cache_key', '=', cacheKey).executeTakeFirst()
 }
@@ -95,6 +101,7 @@ export async function cachePut(
     row_count: number | null
     changed_at: string | null
     computed_at: string
+    sources_version: string
   },
 ) {
   await db
@@ -106,6 +113,7 @@ export async function cachePut(
         row_count: row.row_count,
         changed_at: row.changed_at,
         computed_at: row.computed_at,
+        sources_version: row.sources_version,
       }),
     )
     .execute()

@@ -13,6 +13,20 @@ export function clearSharedComputations(): void {
   for (const m of all) m.clear()
 }
 
+let lastVersion: string | undefined
+
+/**
+ * Called with the figure sources' version each evaluation reads first: any other version than the
+ * last one seen forgets every shared result, since those were computed from data it may not name.
+ * A result shared after that was computed after the version was read, so from data at least that
+ * new. (Any change, not only a higher one: a test process holds two databases, each its own count.)
+ */
+export function forgetSharedBefore(version: string): void {
+  if (version === lastVersion) return
+  lastVersion = version
+  clearSharedComputations()
+}
+
 export function sharedCompute<T>(size = 32): (key: string, compute: () => Promise<T>) => Promise<T> {
   const memo = new Map<string, Promise<T>>()
   all.add(memo as Map<string, Promise<unknown>>)

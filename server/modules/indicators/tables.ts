@@ -55,6 +55,14 @@ export interface IndicatorCacheTable {
   row_count: number | null
   changed_at: string | null
   computed_at: string
+  /** `figure_sources_version.n` read before the value was computed (null: cached before it existed). */
+  sources_version: string | null
+}
+
+/** One row (id 1): moves with every committed write to a table figures come from (migration 0020). */
+export interface FigureSourcesVersionTable {
+  id: number
+  n: number | string
 }
 
 declare module '../../db/schema.js' {
@@ -63,5 +71,6 @@ declare module '../../db/schema.js' {
     indicator_values: IndicatorValueTable
     indicator_targets: IndicatorTargetTable
     indicator_cache: IndicatorCacheTable
+    figure_sources_version: FigureSourcesVersionTable
   }
 }
